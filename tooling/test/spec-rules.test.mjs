@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { compactSchema, extractEndpoints, extractOperations } from "../spec-rules.mjs";
+
+const spec = {
+  paths: {
+    "/v1/{project_id}/things": {
+      post: {
+        operationId: "createThing",
+        parameters: [{ $ref: "#/components/parameters/project_id" }, { name: "X-Auth-Token", in: "header" }],
+        requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
+      },
+      get: { operationId: "listThings", parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1 } }] },
+    },
+  },
+  components: {
+    parameters: { project_id: { name: "project_id", in: "path", required: true, schema: { type: "string", minLength: 1 } } },
+    schemas: {
+      Thing: {
+        type: "object",
+        description: "dropped",
+        required: ["name"],
+        properties: { name: { type: "string", pattern: "^[a-z]+$", examples: ["x"], "x-note": "dropped" } },
+      },
+    },
+  },
+};
+
+describe("extractOperations", () => {
+  it("keeps method, path, params and body rules, and drops annotations", () => {
+    const ops = extractOperations(spec);
+    const create = ops.find((o) => o.id === "createThing");
+    const list = ops.find((o) => o.id === "listThings");
+    expect(create).toEqual({
+      id: "createThing",
+      method: "POST",
+      path: "/v1/{project_id}/things",
+      idempotent: false,
+      params: { project_id: { required: true, schema: { type: "string", minLength: 1 } } },
+      body: { type: "object", required: ["name"], properties: { name: { type: "string", pattern: "^[a-z]+$" } } },
+    });
+    expect(list).toMatchObject({ id: "listThings", idempotent: true, query: { limit: { required: false, schema: { type: "integer", minimum: 1 } } } });
+  });
+
+  it("refuses a keyword the runtime validator does not enforce", () => {
+    expect(() => compactSchema({}, { type: "string", format: "uuid", uniqueItems: true }, "Thing")).toThrow(/uniqueItems.*not enforced/);
+    expect(() => compactSchema({}, { oneOf: [] }, "Thing")).toThrow(/oneOf/);
+  });
+
+  it("refuses a pattern that is not a valid Unicode-mode regular expression", () => {
+    expect(() => compactSchema({}, { pattern: "[a-" }, "Thing")).toThrow();
+    // Unicode mode is stricter than the default: "\-" is allowed inside a class only.
+    expect(() => compactSchema({}, { pattern: "^\\-$" }, "Thing")).toThrow();
+    expect(() => compactSchema({}, { pattern: "^[\\p{L}\\-]$" }, "Thing")).not.toThrow();
+  });
+});
+
+describe("extractEndpoints", () => {
+  it("expands a region variable and adds named exceptions", () => {
+    expect(
+      extractEndpoints({
+        servers: [
+          { url: "https://svc.{region}.example.com", variables: { region: { default: "a-1", enum: ["a-1", "b-2"] } } },
+          { url: "https://svc.c-3.example.cn", "x-region": "c-3" },
+        ],
+      }),
+    ).toEqual({ "a-1": "https://svc.a-1.example.com", "b-2": "https://svc.b-2.example.com", "c-3": "https://svc.c-3.example.cn" });
+  });
+  it("refuses a plain-http server", () => {
+    expect(() => extractEndpoints({ servers: [{ url: "http://svc.example.com", "x-site": "s" }] })).toThrow(/not https/);
+  });
+});
