@@ -1,0 +1,84 @@
+// The request and response that flow through the pipeline. Plain data, built
+// once per call: the body is serialised once and signed from that same string,
+// and the response body is read once and parsed at most once.
+
+export interface HttpRequest {
+  method: string;
+  /** Absolute URL, already encoded. */
+  url: string;
+  /** Lower-case names. Each attempt gets its own copy (see RetryPolicy). */
+  headers: Record<string, string>;
+  /** Exactly the bytes sent, as a string (UTF-8 on the wire). */
+  body?: string | undefined;
+  abortSignal?: AbortSignal | undefined;
+  /** Safe to send twice: only idempotent requests are retried after they may have been processed. */
+  idempotent: boolean;
+  /** For errors and logs: `createWorkspace`, or `POST /v1/...` for raw calls. */
+  operation: string;
+  /** Shared by every attempt of one call. */
+  context: CallContext;
+}
+
+export interface CallContext {
+  /** Requests put on the wire so far. */
+  attempts: number;
+  /** Retry number of the attempt in flight (0 = first). */
+  retry: number;
+}
+
+export class HttpResponse {
+  private parsed: { ok: boolean; value: unknown } | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: Headers,
+    readonly bodyText: string,
+    /** The body was larger than the limit and was not read in full. */
+    readonly truncated = false,
+  ) {}
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  /** The JSON body, or undefined when the body is empty, truncated or not JSON. Parsed once. */
+  get body(): unknown {
+    return this.parse().value;
+  }
+
+  /** True when there is a body and it is not valid, complete JSON. */
+  get malformed(): boolean {
+    return !this.parse().ok;
+  }
+
+  private parse(): { ok: boolean; value: unknown } {
+    if (this.parsed) return this.parsed;
+    if (this.truncated) return (this.parsed = { ok: false, value: undefined });
+    if (this.bodyText.trim() === "") return (this.parsed = { ok: true, value: undefined });
+    try {
+      // JSON.parse makes `__proto__` an ordinary own key; nothing here copies
+      // parsed objects into others, so such keys cannot pollute prototypes.
+      return (this.parsed = { ok: true, value: JSON.parse(this.bodyText) });
+    } catch {
+      return (this.parsed = { ok: false, value: undefined });
+    }
+  }
+}
+
+export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
+
+/** One concern of the pipeline (retry, authentication, logging): decides whether and how to call `next`. */
+export interface Policy {
+  readonly name: string;
+  send(request: HttpRequest, next: SendRequest): Promise<HttpResponse>;
+}
+
+/** Chains policies in order over the transport: the first policy sees the call, the last the wire. */
+export function createPipeline(policies: Policy[], transport: SendRequest): SendRequest {
+  return policies.reduceRight<SendRequest>((next, policy) => (request) => policy.send(request, next), transport);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

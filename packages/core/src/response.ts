@@ -1,0 +1,144 @@
+// Turns the final response of a call into the documented success value or one
+// ApiError. Knows every documented error shape:
+//   {error_code, error_msg, solution_msg}            Huawei services, API gateway
+//   {error: {code, message, title}}                  IAM style (Fabric's 403)
+//   {is_success: false, error_code, error_msg|message} RES, also on HTTP 200
+//   {success: false, errorCode, message, traceId}    TrueWatch, also on HTTP 200
+// and bodies that are not JSON at all (a gateway's HTML 502).
+import { ApiError } from "./errors.js";
+import { isRecord, type HttpRequest, type HttpResponse } from "./http.js";
+import { MAY_HAVE_BEEN_PROCESSED } from "./retry.js";
+import { redactUrl, type SecretSet } from "./secrets.js";
+
+/**
+ * How a provider reads a parsed 2xx answer: the value to return, or a failure.
+ * `outcomeUnknown` says the answer is not of the documented shape at all, so it
+ * cannot tell whether the request took effect.
+ */
+export type Unwrap = (body: unknown, response: HttpResponse) => { ok: true; value: unknown } | { ok: false; outcomeUnknown: boolean };
+
+/** The documented success body is a JSON object; anything else cannot be read as the result. */
+export const unwrapBody: Unwrap = (body) => (isRecord(body) ? { ok: true, value: body } : { ok: false, outcomeUnknown: true });
+
+function text(value: unknown): string | undefined {
+  if (typeof value === "string") return value.trim() === "" ? undefined : value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+export interface ErrorFields {
+  code: string | undefined;
+  message: string | undefined;
+  solution: string | undefined;
+  requestId: string | undefined;
+}
+
+export function readErrorFields(body: unknown, headers: Headers): ErrorFields {
+  const b = isRecord(body) ? body : {};
+  const nested = isRecord(b.error) ? b.error : {};
+  return {
+    code: text(b.error_code) ?? text(b.errorCode) ?? text(nested.code),
+    message:
+      text(b.error_msg) ?? text(b.message) ?? text(b.errorMessage) ?? text(nested.message) ?? text(b.title) ?? text(nested.title),
+    solution: text(b.solution_msg),
+    requestId: requestIdOf(b, headers),
+  };
+}
+
+/** `X-Request-Id` (Huawei), else the body's `traceId` (TrueWatch) or `request_id` (API gateway). */
+export function requestIdOf(body: unknown, headers: Headers): string | undefined {
+  const b = isRecord(body) ? body : {};
+  return headers.get("x-request-id") ?? text(b.traceId) ?? text(b.request_id) ?? undefined;
+}
+
+/** A short, tag-free excerpt of a non-JSON body (an HTML error page, say). */
+export function excerpt(bodyText: string, max = 200): string | undefined {
+  const plain = bodyText
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!plain) return undefined;
+  return plain.length > max ? `${plain.slice(0, max - 3)}...` : plain;
+}
+
+export interface MapContext {
+  provider: string;
+  unwrap: Unwrap;
+  secrets: SecretSet;
+  retryAfterInMs?: (response: HttpResponse) => number | undefined;
+}
+
+/** The call's result, or throws the ApiError the response amounts to. */
+export function readResult<T>(response: HttpResponse, request: HttpRequest, ctx: MapContext): T {
+  let unreadable = false;
+  if (response.ok && !response.malformed) {
+    const result = ctx.unwrap(response.body, response);
+    if (result.ok) return result.value as T;
+    unreadable = result.outcomeUnknown;
+  }
+  throw toApiError(response, request, ctx, unreadable);
+}
+
+export function toApiError(response: HttpResponse, request: HttpRequest, ctx: MapContext, unreadable = false): ApiError {
+  const fields = readErrorFields(response.body, response.headers);
+  const status = response.status;
+  let detail: string;
+  let outcomeUnknown = MAY_HAVE_BEEN_PROCESSED.has(status);
+
+  if (response.truncated) {
+    detail = `the response body exceeded the size limit and was not read`;
+    outcomeUnknown = outcomeUnknown || response.ok;
+  } else if (response.ok && response.malformed) {
+    detail = `the success response is not valid JSON, so the result cannot be read`;
+    outcomeUnknown = true;
+  } else if (status >= 300 && status < 400) {
+    const location = response.headers.get("location");
+    detail = `unexpected redirect${location ? ` to ${redactUrl(location)}` : ""}; redirects are not followed`;
+    outcomeUnknown = !request.idempotent;
+  } else if (unreadable) {
+    detail = `the success response does not have the documented shape, so the result cannot be read`;
+    outcomeUnknown = true;
+  } else {
+    const message = fields.message ?? (response.malformed ? excerpt(response.bodyText) : undefined);
+    detail = [fields.code, message ?? (response.statusText || "no error message")].filter(Boolean).join(": ");
+    if (fields.solution) detail += ` (${fields.solution})`;
+  }
+  if (outcomeUnknown && !request.idempotent) detail += `. The request may have been processed: check before sending it again`;
+
+  // A service may echo a credential back ("token X is invalid"): the error keeps
+  // only the redacted body.
+  const bodyText = ctx.secrets.redact(response.bodyText);
+  const body = bodyText === response.bodyText ? response.body : safeParse(bodyText);
+  const where = `${ctx.provider} ${request.operation}`;
+  const message = ctx.secrets.redact(
+    `${where} failed: HTTP ${status}: ${detail}${fields.requestId ? ` [request id ${fields.requestId}]` : ""}`,
+  );
+  return new ApiError(message, {
+    provider: ctx.provider,
+    operation: request.operation,
+    attempts: request.context.attempts,
+    outcomeUnknown,
+    status,
+    code: fields.code,
+    requestId: fields.requestId,
+    body,
+    retryAfterInMs: ctx.retryAfterInMs?.(response),
+    response: {
+      status,
+      statusText: response.statusText,
+      headers: response.headers,
+      bodyText,
+    },
+    request: { method: request.method, url: redactUrl(request.url, ctx.secrets) },
+  });
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

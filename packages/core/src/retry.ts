@@ -1,0 +1,164 @@
+// When to send a request again, and how long to wait first.
+//
+// The rule that matters: a request that is not idempotent (a create) is sent
+// again only when it is known not to have been processed: the service said it
+// throttled or was unavailable (429, 503, provider-specific throttle answers),
+// or the connection failed before the request left. Never after a timeout, a
+// reset after sending, or a 500/502/504.
+import { AbortError, ConnectionError, SdkError, TimeoutError } from "./errors.js";
+import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
+
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  /** Base of the exponential backoff. Default 500 ms. */
+  retryDelayInMs?: number | undefined;
+  /** Ceiling of one backoff delay. Default 8 s. */
+  maxRetryDelayInMs?: number | undefined;
+  /** Longest wait the SDK accepts from a service (Retry-After or a throttle window); beyond it the call fails with the error. Default 60 s. */
+  maxRetryAfterInMs?: number | undefined;
+}
+
+export const RETRY_DEFAULTS = {
+  maxRetries: 2,
+  retryDelayInMs: 500,
+  maxRetryDelayInMs: 8_000,
+  maxRetryAfterInMs: 60_000,
+} as const;
+
+/** What a provider knows about its own answers. */
+export interface RetryClassifier {
+  /** The service refused for load and did not process the request (429, TrueWatch's 401 limits, ...). */
+  isThrottled(response: HttpResponse): boolean;
+  /** How long the service asks to wait, from headers or body; undefined when it does not say. */
+  retryAfterInMs(response: HttpResponse): number | undefined;
+}
+
+/** Statuses that say "not processed, try again" for any method. */
+const UNAVAILABLE = new Set([503]);
+/** Statuses after which the request may have been processed: retried only when idempotent. */
+export const MAY_HAVE_BEEN_PROCESSED = new Set([408, 500, 502, 504]);
+
+/** Full jitter: a uniform delay in [0, min(cap, base * 2^retry)). */
+export function backoffDelay(retry: number, options: Required<RetryOptions>, random: () => number = Math.random): number {
+  const ceiling = Math.min(options.maxRetryDelayInMs, options.retryDelayInMs * 2 ** retry);
+  return Math.floor(random() * ceiling);
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  // An HTTP date names its day and month; Date.parse alone would read "-1" as a year.
+  if (!/^[A-Za-z]{3},? /.test(trimmed)) return undefined;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+export type RetryVerdict = { retry: false; retryAfterInMs?: number | undefined } | { retry: true; delayInMs: number };
+
+export function classifyResponse(
+  response: HttpResponse,
+  request: HttpRequest,
+  classifier: RetryClassifier,
+): { retryable: boolean; throttled: boolean; hintInMs: number | undefined } {
+  const throttled = classifier.isThrottled(response);
+  const hintInMs = classifier.retryAfterInMs(response);
+  if (throttled || UNAVAILABLE.has(response.status)) return { retryable: true, throttled, hintInMs };
+  if (request.idempotent && MAY_HAVE_BEEN_PROCESSED.has(response.status)) return { retryable: true, throttled, hintInMs };
+  return { retryable: false, throttled, hintInMs };
+}
+
+export function isRetryableError(error: unknown, request: HttpRequest): boolean {
+  if (!(error instanceof SdkError) || error instanceof AbortError) return false;
+  // Not sent at all (refused, DNS): safe for any method. Anything else: only when idempotent.
+  if (error instanceof ConnectionError && !error.sent) return true;
+  return request.idempotent && (error instanceof ConnectionError || error instanceof TimeoutError);
+}
+
+/**
+ * A throttled answer without a hint still waits twice the base delay (1 s by
+ * default): Huawei's gateway limits count per second, and a retry inside the
+ * same second would only be refused again.
+ */
+export function throttleFloor(options: Required<RetryOptions>): number {
+  return 2 * options.retryDelayInMs;
+}
+
+export function decideResponse(
+  response: HttpResponse,
+  request: HttpRequest,
+  classifier: RetryClassifier,
+  options: Required<RetryOptions>,
+  random: () => number = Math.random,
+): RetryVerdict {
+  const { retryable, throttled, hintInMs } = classifyResponse(response, request, classifier);
+  if (!retryable || request.context.retry >= options.maxRetries) return { retry: false, retryAfterInMs: hintInMs };
+  if (hintInMs !== undefined && hintInMs > options.maxRetryAfterInMs) return { retry: false, retryAfterInMs: hintInMs };
+  const jitter = backoffDelay(request.context.retry, options, random);
+  const floor = hintInMs ?? (throttled ? throttleFloor(options) : 0);
+  return { retry: true, delayInMs: Math.max(floor, jitter) };
+}
+
+/** Resolves after `ms`, or rejects with AbortError as soon as `signal` fires; leaves no timer behind. */
+export function sleep(ms: number, signal: AbortSignal | undefined, context: { provider?: string; operation?: string; attempts: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = () =>
+      new AbortError("The call was aborted while waiting to retry.", { ...context, cause: signal?.reason });
+    if (signal?.aborted) return reject(aborted());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(aborted());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export class RetryPolicy implements Policy {
+  readonly name = "retry";
+  private readonly options: Required<RetryOptions>;
+
+  constructor(
+    private readonly classifier: RetryClassifier,
+    options: RetryOptions = {},
+    private readonly provider?: string,
+    private readonly random: () => number = Math.random,
+  ) {
+    this.options = {
+      maxRetries: options.maxRetries ?? RETRY_DEFAULTS.maxRetries,
+      retryDelayInMs: options.retryDelayInMs ?? RETRY_DEFAULTS.retryDelayInMs,
+      maxRetryDelayInMs: options.maxRetryDelayInMs ?? RETRY_DEFAULTS.maxRetryDelayInMs,
+      maxRetryAfterInMs: options.maxRetryAfterInMs ?? RETRY_DEFAULTS.maxRetryAfterInMs,
+    };
+  }
+
+  async send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {
+    for (;;) {
+      // A fresh header object per attempt: authentication signs each attempt anew.
+      const attempt: HttpRequest = { ...request, headers: { ...request.headers } };
+      let delayInMs: number;
+      try {
+        const response = await next(attempt);
+        const verdict = decideResponse(response, request, this.classifier, this.options, this.random);
+        if (!verdict.retry) return response;
+        delayInMs = verdict.delayInMs;
+      } catch (error) {
+        if (error instanceof SdkError) error.attempts = request.context.attempts;
+        if (request.context.retry >= this.options.maxRetries || !isRetryableError(error, request)) throw error;
+        delayInMs = backoffDelay(request.context.retry, this.options, this.random);
+      }
+      await sleep(delayInMs, request.abortSignal, {
+        provider: this.provider,
+        operation: request.operation,
+        attempts: request.context.attempts,
+      });
+      request.context.retry++;
+    }
+  }
+}

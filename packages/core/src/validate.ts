@@ -1,0 +1,232 @@
+// Checks input against the rules generated from a spec (tooling/spec-rules.mjs),
+// before anything is sent. A small interpreter of the JSON Schema keywords the
+// specs use, not a schema engine: the generator refuses any other keyword, so
+// every rule in a spec is enforced here.
+import { ValidationError, type ValidationIssue } from "./errors.js";
+
+export type SchemaType = "string" | "number" | "integer" | "boolean" | "object" | "array" | "null";
+
+export interface Schema {
+  type?: SchemaType | SchemaType[];
+  enum?: readonly unknown[];
+  const?: unknown;
+  not?: Schema;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: readonly string[];
+  additionalProperties?: boolean | Schema;
+  minProperties?: number;
+  maxProperties?: number;
+  if?: Schema;
+  then?: Schema;
+  else?: Schema;
+  allOf?: Schema[];
+  anyOf?: Schema[];
+}
+
+const patterns = new Map<string, RegExp>();
+function regex(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (!re) {
+    // Unicode mode, as JSON Schema and the emulator's validator read patterns.
+    re = new RegExp(pattern, "u");
+    patterns.set(pattern, re);
+  }
+  return re;
+}
+
+/** JSON Schema counts characters as code points, not UTF-16 units. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+}
+
+function typeOf(value: unknown): SchemaType | "undefined" | "function" | "bigint" | "symbol" {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  const t = typeof value;
+  if (t === "number") return Number.isInteger(value) ? "integer" : "number";
+  return t as SchemaType;
+}
+
+function hasType(value: unknown, type: SchemaType): boolean {
+  const actual = typeOf(value);
+  if (type === "number") return (actual === "number" || actual === "integer") && Number.isFinite(value);
+  return actual === type;
+}
+
+export function show(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function describeType(value: unknown): string {
+  const t = typeOf(value);
+  return t === "integer" ? "number" : t;
+}
+
+function join(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+// "did you mean auth_type?" for authType, auth-type, AUTH_TYPE, ...
+function suggest(name: string, known: string[]): string | undefined {
+  const fold = (s: string) => s.toLowerCase().replace(/[-_]/g, "");
+  return known.find((k) => fold(k) === fold(name));
+}
+
+// A readable "when auth_type is INTERNAL" from an `if` schema.
+function describeCondition(cond: Schema): string {
+  const parts: string[] = [];
+  for (const [name, sub] of Object.entries(cond.properties ?? {})) {
+    if (sub.enum) parts.push(`${name} is ${sub.enum.map(show).join(" or ")}`);
+    else if ("const" in sub) parts.push(`${name} is ${show(sub.const)}`);
+  }
+  return parts.length ? `when ${parts.join(" and ")}` : "in this case";
+}
+
+export function check(schema: Schema, value: unknown, path: string, issues: ValidationIssue[]): void {
+  const at = path || "body";
+  const fail = (rule: string, message: string) => issues.push({ path: at, rule, message: `${at} ${message}` });
+
+  if (schema.type !== undefined) {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (!types.some((t) => hasType(value, t))) {
+      fail("type", `must be ${types.map((t) => (t === "null" ? "null" : `a${/^[aeiou]/.test(t) ? "n" : ""} ${t}`)).join(" or ")} (got ${describeType(value)})`);
+      return; // the other rules would only repeat this one
+    }
+  }
+  if (schema.enum !== undefined && !schema.enum.some((e) => e === value)) {
+    fail("enum", `must be one of ${schema.enum.map(show).join(", ")} (got ${show(value)})`);
+  }
+  if ("const" in schema && schema.const !== value) {
+    fail("const", `must be ${show(schema.const)} (got ${show(value)})`);
+  }
+  if (schema.not !== undefined) {
+    const inner: ValidationIssue[] = [];
+    check(schema.not, value, path, inner);
+    if (inner.length === 0) {
+      const forbidden = "const" in schema.not ? [schema.not.const] : schema.not.enum;
+      fail("not", forbidden ? `must not be ${forbidden.map(show).join(" or ")} (reserved)` : `must not match the excluded form (got ${show(value)})`);
+    }
+  }
+
+  if (typeof value === "string") {
+    if (schema.minLength !== undefined || schema.maxLength !== undefined) {
+      const n = codePoints(value);
+      if (schema.minLength !== undefined && n < schema.minLength) {
+        fail("minLength", value === "" ? `must not be empty (at least ${schema.minLength} characters)` : `must be at least ${schema.minLength} characters (got ${n})`);
+      }
+      if (schema.maxLength !== undefined && n > schema.maxLength) {
+        fail("maxLength", `must be at most ${schema.maxLength} characters (got ${n})`);
+      }
+    }
+    if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) {
+      fail("pattern", `must match /${schema.pattern}/ (got ${show(value)})`);
+    }
+  } else if (typeof value === "number") {
+    if (schema.minimum !== undefined && value < schema.minimum) fail("minimum", `must be >= ${schema.minimum} (got ${value})`);
+    if (schema.maximum !== undefined && value > schema.maximum) fail("maximum", `must be <= ${schema.maximum} (got ${value})`);
+    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) fail("exclusiveMinimum", `must be > ${schema.exclusiveMinimum} (got ${value})`);
+    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) fail("exclusiveMaximum", `must be < ${schema.exclusiveMaximum} (got ${value})`);
+  } else if (Array.isArray(value)) {
+    if (schema.minItems !== undefined && value.length < schema.minItems) fail("minItems", `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"} (got ${value.length})`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) fail("maxItems", `must have at most ${schema.maxItems} items (got ${value.length})`);
+    if (schema.items) value.forEach((item, i) => check(schema.items!, item, join(path, i), issues));
+  } else if (typeOf(value) === "object") {
+    checkObject(schema, value as Record<string, unknown>, path, issues, fail);
+  }
+
+  if (schema.allOf) for (const sub of schema.allOf) check(sub, value, path, issues);
+  if (schema.anyOf) {
+    const attempts = schema.anyOf.map((sub) => {
+      const inner: ValidationIssue[] = [];
+      check(sub, value, path, inner);
+      return inner;
+    });
+    if (!attempts.some((a) => a.length === 0)) {
+      fail("anyOf", `must satisfy one of: ${attempts.map((a) => a.map((i) => i.message).join(" and ")).join("; or ")}`);
+    }
+  }
+  if (schema.if) {
+    const cond: ValidationIssue[] = [];
+    check(schema.if, value, path, cond);
+    const branch = cond.length === 0 ? schema.then : schema.else;
+    if (branch) {
+      const inner: ValidationIssue[] = [];
+      check(branch, value, path, inner);
+      const when = cond.length === 0 ? ` (${describeCondition(schema.if)})` : "";
+      for (const issue of inner) issues.push({ ...issue, message: issue.message + when });
+    }
+  }
+}
+
+function checkObject(
+  schema: Schema,
+  value: Record<string, unknown>,
+  path: string,
+  issues: ValidationIssue[],
+  fail: (rule: string, message: string) => void,
+): void {
+  const props = schema.properties ?? {};
+  for (const name of schema.required ?? []) {
+    if (value[name] === undefined) {
+      issues.push({ path: join(path, name), rule: "required", message: `${join(path, name)} is required` });
+    }
+  }
+  const keys = Object.keys(value).filter((k) => value[k] !== undefined);
+  if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
+    const known = Object.keys(props);
+    fail("minProperties", known.length ? `must set at least ${schema.minProperties} of ${known.join(", ")}` : `must have at least ${schema.minProperties} fields`);
+  }
+  if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
+    fail("maxProperties", `must have at most ${schema.maxProperties} fields (got ${keys.length})`);
+  }
+  for (const key of keys) {
+    const sub = Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
+    if (sub) {
+      check(sub, value[key], join(path, key), issues);
+    } else if (schema.additionalProperties === false) {
+      const hint = suggest(key, Object.keys(props));
+      issues.push({
+        path: join(path, key),
+        rule: "additionalProperties",
+        message: `${join(path, key)} is not a known field${hint ? ` (did you mean ${hint}?)` : ""}; known fields: ${Object.keys(props).join(", ")}`,
+      });
+    } else if (typeof schema.additionalProperties === "object") {
+      check(schema.additionalProperties, value[key], join(path, key), issues);
+    }
+  }
+}
+
+/** Throws a ValidationError listing every broken rule; returns quietly when the value is valid. */
+export function assertValid(schema: Schema, value: unknown, context: { provider?: string; operation?: string; path?: string }): void {
+  const issues: ValidationIssue[] = [];
+  check(schema, value, context.path ?? "", issues);
+  if (issues.length > 0) throw validationError(issues, context);
+}
+
+export function validationError(issues: ValidationIssue[], context: { provider?: string; operation?: string }): ValidationError {
+  const where = [context.provider, context.operation].filter(Boolean).join(" ");
+  const head = `Invalid ${where ? `${where} ` : ""}request, nothing was sent: `;
+  return new ValidationError(head + issues.map((i) => i.message).join("; "), { ...context, issues });
+}
