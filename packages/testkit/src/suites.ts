@@ -1,0 +1,81 @@
+// Table-driven suites every provider runs: each documented rule refused and
+// accepted on the real client, and each documented error shape mapped to ApiError.
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { startServer, type Handler, type Reply, type TestServer } from "./index.js";
+
+export interface RuleCase {
+  /** The JSON Schema keyword the case exercises. */
+  rule: string;
+  /** The issue path the ValidationError must name. */
+  field: string;
+  refused: unknown;
+  accepted: unknown;
+  message: RegExp;
+}
+
+interface ErrorLike {
+  name: string;
+  message: string;
+  issues?: Array<{ path: string; rule: string }>;
+  attempts?: number;
+}
+
+/** For each rule: the refused body fails with a ValidationError naming field and rule, and sends nothing; the accepted body goes on the wire as given. */
+export function ruleSuite(server: () => TestServer, call: (body: never) => Promise<unknown>, rules: RuleCase[]): void {
+  it.each(rules)("$field $rule: refused, nothing sent", async ({ refused, field, rule, message }) => {
+    const error = (await call(refused as never).then(
+      () => undefined,
+      (e: ErrorLike) => e,
+    )) as ErrorLike | undefined;
+    expect(error?.name).toBe("ValidationError");
+    expect(error!.message).toMatch(message);
+    expect(error!.issues).toContainEqual(expect.objectContaining({ path: field, rule }));
+    expect(error!.attempts).toBe(0);
+    expect(server().requests).toHaveLength(0);
+  });
+
+  it.each(rules)("$field $rule: accepted value is sent", async ({ accepted }) => {
+    await call(accepted as never);
+    expect(server().requests).toHaveLength(1);
+    expect(JSON.parse(server().requests[0]!.body)).toEqual(accepted);
+  });
+}
+
+export interface ErrorCase {
+  what: string;
+  reply: Reply;
+  expected: Record<string, unknown>;
+  message?: RegExp;
+}
+
+/** Each reply makes the call reject with an ApiError carrying the expected fields. */
+export function errorSuite(server: () => TestServer, call: () => Promise<unknown>, cases: ErrorCase[]): void {
+  it.each(cases)("$what becomes an ApiError", async ({ reply, expected, message }) => {
+    server().handle(() => reply);
+    const error = (await call().then(
+      () => undefined,
+      (e: ErrorLike) => e,
+    )) as ErrorLike | undefined;
+    expect(error?.name).toBe("ApiError");
+    expect(error).toMatchObject(expected);
+    expect(error!.message.length).toBeGreaterThan(0);
+    if (message) expect(error!.message).toMatch(message);
+  });
+}
+
+/**
+ * One loopback server for a test file: started before the tests, closed after,
+ * and before each test emptied of recorded requests and given the default handler.
+ */
+export function useTestServer(defaultHandler: Handler): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(defaultHandler);
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    server!.requests.length = 0;
+    server!.handle(defaultHandler);
+  });
+  return () => server!;
+}
