@@ -1,0 +1,94 @@
+import { resolveBaseUrl } from "@ws/core";
+import { errorSuite, loadSpec, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
+import { describe, expect, it } from "vitest";
+import { createFabricClient, fabricEndpoints, ValidationError } from "../src/index.js";
+
+const token = "MIIZ-fabric-token-0123456789";
+const server = useTestServer(() => ({ status: 200, headers: { "X-request-id": "fab-1" }, body: responseExample("fabric", "createWorkspace", 200) }));
+
+const client = () => createFabricClient({ endpoint: server().url, credentials: { token } });
+
+describe("createWorkspace, the document's example", () => {
+  it("sends the example request as documented and returns the example response", async () => {
+    const body = requestExample("fabric", "createWorkspace");
+    const result = await client().createWorkspace(body);
+    // returned as the service sends it: enterprise_project_id is the number 0 although documented as a string
+    expect(result).toEqual(responseExample("fabric", "createWorkspace", 200));
+    expect(result.enterprise_project_id).toBe(0);
+    const [sent] = server().requests;
+    expect(server().requests).toHaveLength(1);
+    expect(sent!.method).toBe("POST");
+    expect(sent!.url).toBe("/v1/workspaces");
+    expect(sent!.headers["x-auth-token"]).toBe(token);
+    expect(JSON.parse(sent!.body)).toEqual(body);
+  });
+
+  it("refuses the document's literal example: its metastore_id placeholder is shorter than the table allows", async () => {
+    const literal = { ...requestExample("fabric", "createWorkspace"), metastore_id: "xxxxxx" };
+    const error = await client()
+      .createWorkspace(literal)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toMatch(/metastore_id must be at least 32 characters \(got 6\)/);
+    expect(server().requests).toHaveLength(0);
+  });
+});
+
+describe("regions", () => {
+  it("maps the two documented regions", () => {
+    expect(Object.keys(fabricEndpoints)).toEqual(["cn-north-4", "cn-southwest-2"]);
+    expect(resolveBaseUrl(fabricEndpoints, { name: "cn-southwest-2" }, { service: "fabric", option: "region" })).toBe(
+      "https://fabric.cn-southwest-2.myhuaweicloud.com",
+    );
+  });
+});
+
+const uuid = "2180518f-42b8-4947-b20b-adfc539e0f1a";
+const valid = { name: "fabric" };
+const rules: RuleCase[] = [
+  { rule: "required", field: "name", refused: {}, accepted: valid, message: /name is required/ },
+  { rule: "minLength", field: "name", refused: { name: "fab" }, accepted: { name: "fabr" }, message: /name must be at least 4 characters/ },
+  { rule: "maxLength", field: "name", refused: { name: "f".repeat(33) }, accepted: { name: "f".repeat(32) }, message: /name must be at most 32 characters/ },
+  { rule: "pattern", field: "name", refused: { name: "my_space" }, accepted: { name: "my-space-01" }, message: /name must match/ },
+  { rule: "maxLength", field: "description", refused: { ...valid, description: "d".repeat(256) }, accepted: { ...valid, description: "d".repeat(255) }, message: /description must be at most 255/ },
+  { rule: "minLength", field: "metastore_id", refused: { ...valid, metastore_id: "x".repeat(31) }, accepted: { ...valid, metastore_id: "x".repeat(32) }, message: /metastore_id must be at least 32/ },
+  { rule: "maxLength", field: "metastore_id", refused: { ...valid, metastore_id: `${uuid}0` }, accepted: { ...valid, metastore_id: uuid }, message: /metastore_id must be at most 36/ },
+  { rule: "pattern", field: "metastore_id", refused: { ...valid, metastore_id: uuid.replace(/-/g, "_") }, accepted: { ...valid, metastore_id: uuid }, message: /metastore_id must match/ },
+  { rule: "minLength", field: "enterprise_project_id", refused: { ...valid, enterprise_project_id: "" }, accepted: { ...valid, enterprise_project_id: "0" }, message: /enterprise_project_id must not be empty/ },
+  { rule: "maxLength", field: "enterprise_project_id", refused: { ...valid, enterprise_project_id: "e".repeat(65) }, accepted: { ...valid, enterprise_project_id: "e".repeat(64) }, message: /at most 64/ },
+  { rule: "pattern", field: "enterprise_project_id", refused: { ...valid, enterprise_project_id: "eps 1" }, accepted: { ...valid, enterprise_project_id: "eps-1" }, message: /enterprise_project_id must match/ },
+  { rule: "required", field: "tags[0].key", refused: { ...valid, tags: [{ value: "v" }] }, accepted: { ...valid, tags: [{ key: "k" }] }, message: /tags\[0\]\.key is required/ },
+  { rule: "minLength", field: "tags[0].key", refused: { ...valid, tags: [{ key: "" }] }, accepted: { ...valid, tags: [{ key: "k", value: "" }] }, message: /tags\[0\]\.key must not be empty/ },
+  { rule: "maxLength", field: "tags[0].key", refused: { ...valid, tags: [{ key: "k".repeat(129) }] }, accepted: { ...valid, tags: [{ key: "k".repeat(128) }] }, message: /at most 128/ },
+  { rule: "pattern", field: "tags[0].key", refused: { ...valid, tags: [{ key: "cost#center" }] }, accepted: { ...valid, tags: [{ key: "a b\t_.:\\=+-@Zé标签9" }] }, message: /tags\[0\]\.key must match/ },
+  { rule: "maxLength", field: "tags[1].value", refused: { ...valid, tags: [{ key: "a" }, { key: "b", value: "v".repeat(256) }] }, accepted: { ...valid, tags: [{ key: "a" }, { key: "b", value: "v".repeat(255) }] }, message: /at most 255/ },
+  { rule: "pattern", field: "tags[0].value", refused: { ...valid, tags: [{ key: "k", value: "a/b" }] }, accepted: { ...valid, tags: [{ key: "k", value: "a:b@c=d+e" }] }, message: /tags\[0\]\.value must match/ },
+  { rule: "additionalProperties", field: "tags[0].Key", refused: { ...valid, tags: [{ Key: "k" }] }, accepted: { ...valid, tags: [{ key: "k" }] }, message: /did you mean key\?/ },
+];
+
+describe("validation: every documented rule, before anything is sent", () => {
+  ruleSuite(server, (body) => client().createWorkspace(body), rules);
+});
+
+describe("errors: every documented error example", () => {
+  const statuses = Object.keys(loadSpec("fabric").paths["/v1/workspaces"].post.responses)
+    .map(Number)
+    .filter((s) => s >= 400 && s !== 429);
+  const cases: ErrorCase[] = statuses.map((status) => {
+    const body = responseExample("fabric", "createWorkspace", status);
+    return {
+      what: `HTTP ${status} ${body.error_code}`,
+      reply: { status, headers: { "X-request-id": `fab-${status}` }, body },
+      expected: {
+        status,
+        code: String(body.error_code),
+        requestId: `fab-${status}`,
+        // 408 and 500 answer a create that may have been processed
+        outcomeUnknown: status === 408 || status === 500,
+      },
+      message: new RegExp(String(body.error_msg).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+    };
+  });
+  it("covers 400, 401, 403, 404, 408 and 500", () => expect(statuses).toEqual([400, 401, 403, 404, 408, 500]));
+  errorSuite(server, () => client().createWorkspace(valid), cases);
+});
