@@ -1,9 +1,14 @@
 // Puts credentials on each attempt, last, after every other header is set (so a
 // signature covers them all). An authenticator may also recover from a rejection
 // it understands (an expired token, a skewed clock) by preparing a fresh attempt;
-// AuthPolicy replays at most once per attempt, so a bad credential never loops.
+// AuthPolicy replays at most once per attempt, so a bad credential never loops
+// (Huawei's gateway locks an access key after five failures in a row).
+import type { AccessKeyCredentials } from "./credentials.js";
 import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
+import { isTokenRejected, skewedServerTime } from "./huawei-gateway.js";
+import type { IamTokenProvider } from "./iam.js";
 import { assertHeaderValue, type SecretSet } from "./secrets.js";
+import { createSigner, type Hashing } from "./signing.js";
 
 export interface Authenticator {
   authenticate(request: HttpRequest): void | Promise<void>;
@@ -29,20 +34,81 @@ export class AuthPolicy implements Policy {
 
 export type TokenSource = string | (() => string | Promise<string>);
 
-/** Sends a caller-managed token (a string, or a function asked before every attempt). */
-export function tokenAuthenticator(header: string, source: TokenSource, secrets: SecretSet, what = "token"): Authenticator {
+/**
+ * Sends a caller-managed token: a string, or a function asked before every
+ * attempt. When the service rejects a function's token and the function then
+ * returns a different one, the request is replayed once with it.
+ */
+export function tokenAuthenticator(
+  header: string,
+  source: TokenSource,
+  secrets: SecretSet,
+  what = "token",
+  isRejected: (response: HttpResponse) => boolean = () => false,
+): Authenticator {
+  const current = async () => {
+    const value = typeof source === "string" ? source : await source();
+    assertHeaderValue(header, value, typeof source === "string" ? `credentials ${what}` : `the ${what} returned by the credentials function`);
+    secrets.add(value);
+    return value;
+  };
   if (typeof source === "string") {
     assertHeaderValue(header, source, `credentials ${what}`);
     secrets.add(source);
   }
   return {
     async authenticate(request) {
-      const value = typeof source === "string" ? source : await source();
-      if (typeof source !== "string") {
-        assertHeaderValue(header, value, `the ${what} returned by the credentials function`);
-        secrets.add(value);
-      }
-      request.headers[header] = value;
+      request.headers[header] = await current();
+    },
+    async recover(response, request) {
+      if (typeof source === "string" || !isRejected(response)) return false;
+      return (await current()) !== request.headers[header];
+    },
+  };
+}
+
+/**
+ * Signs every attempt with SDK-HMAC-SHA256, with a fresh date. Adds the signed
+ * X-Project-Id (project-level services) and X-Security-Token (temporary keys).
+ * When the gateway refuses the signature's date, it corrects the clock by the
+ * server's time and re-signs once; later calls keep the correction.
+ */
+export function accessKeyAuthenticator(
+  credentials: AccessKeyCredentials,
+  secrets: SecretSet,
+  projectId?: string,
+  hashing?: Hashing,
+): Authenticator {
+  const signer = createSigner(credentials.accessKey, credentials.secretKey, hashing);
+  secrets.add(credentials.secretKey);
+  secrets.add(credentials.securityToken);
+  if (projectId !== undefined) assertHeaderValue("x-project-id", projectId, "projectId");
+  let clockOffset = 0;
+  return {
+    async authenticate(request) {
+      if (projectId) request.headers["x-project-id"] = projectId;
+      if (credentials.securityToken) request.headers["x-security-token"] = credentials.securityToken;
+      await signer.sign(request, new Date(Date.now() + clockOffset));
+    },
+    recover(response, request) {
+      const server = skewedServerTime(response, request.headers["x-sdk-date"]);
+      if (server === undefined) return false;
+      clockOffset = server - Date.now();
+      return true;
+    },
+  };
+}
+
+/** Sends an IAM token obtained from a password; on a token rejection, renews it and replays once. */
+export function iamAuthenticator(provider: IamTokenProvider): Authenticator {
+  return {
+    async authenticate(request) {
+      request.headers["x-auth-token"] = await provider.token();
+    },
+    recover(response, request) {
+      if (!isTokenRejected(response)) return false;
+      provider.invalidate(request.headers["x-auth-token"] ?? "");
+      return true;
     },
   };
 }

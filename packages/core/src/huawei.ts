@@ -1,56 +1,52 @@
-// What the four Huawei Cloud services (RES, DataArts Insight, ModelArts,
-// DataArts Fabric) share: the API gateway in front of them (its throttling
-// answer, its error codes), their credential forms, and how a client for one of
-// them is put together.
-import { tokenAuthenticator, type Authenticator } from "./auth.js";
+// How a client for one of the Huawei Cloud services (RES, DataArts Insight,
+// ModelArts, DataArts Fabric) is put together: region table, credentials (given
+// or from the environment), the gateway's retry signals.
+import { accessKeyAuthenticator, iamAuthenticator, tokenAuthenticator, type Authenticator } from "./auth.js";
 import { createServiceClient, type ClientOptions, type ServiceClient } from "./client.js";
-import { resolveBaseUrl } from "./endpoint.js";
+import { resolveHuaweiCredentials, type HuaweiCredentials } from "./credentials.js";
+import { normalizeEndpoint, resolveBaseUrl } from "./endpoint.js";
 import { ConfigurationError } from "./errors.js";
-import { isRecord, type HttpResponse } from "./http.js";
-import { type Unwrap } from "./response.js";
-import { parseRetryAfter, type RetryClassifier } from "./retry.js";
+import { huaweiRetryClassifier, isTokenRejected } from "./huawei-gateway.js";
+import { iamEndpointFor, IamTokenProvider } from "./iam.js";
+import type { Unwrap } from "./response.js";
 import { SecretSet } from "./secrets.js";
-import { describeCredentialForms, type HuaweiCredentials } from "./credentials.js";
 
 export type HuaweiClientOptions<Region extends string> = ClientOptions & {
+  /** Default: HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (/ HUAWEICLOUD_SDK_SECURITY_TOKEN) from the environment. */
   credentials?: HuaweiCredentials | undefined;
 } & ({ region: Region; endpoint?: string | undefined } | { endpoint: string; region?: Region | undefined });
-
-const WINDOW_UNITS: Record<string, number> = { second: 1_000, minute: 60_000, hour: 3_600_000 };
-
-/**
- * The gateway's 429 (APIGW.0308) sends no Retry-After, but its message names the
- * window: "... policy user over ratelimit,limit:100,time:1 minute". Waiting one
- * window is the shortest wait that is sure to help.
- */
-export function gatewayThrottleWindow(body: unknown): number | undefined {
-  if (!isRecord(body)) return undefined;
-  const message = typeof body.error_msg === "string" ? body.error_msg : typeof body.message === "string" ? body.message : "";
-  const match = /time:\s*(\d+)\s*(second|minute|hour)s?/i.exec(message);
-  return match ? Number(match[1]) * WINDOW_UNITS[match[2]!.toLowerCase()]! : undefined;
-}
-
-export const huaweiRetryClassifier: RetryClassifier = {
-  // Every Huawei throttle is a 429: the gateway's APIGW.0308 and ModelArts' own
-  // ModelArts.2799 / 4206 / 6101. A 429 means "not processed".
-  isThrottled: (response: HttpResponse) => response.status === 429,
-  retryAfterInMs: (response: HttpResponse) =>
-    parseRetryAfter(response.headers.get("retry-after")) ??
-    (response.status === 429 ? gatewayThrottleWindow(response.body) : undefined),
-};
-
-export function huaweiAuthenticator(credentials: HuaweiCredentials | undefined, secrets: SecretSet, service: string): Authenticator {
-  if (credentials && typeof credentials === "object" && "token" in credentials) {
-    return tokenAuthenticator("x-auth-token", credentials.token, secrets);
-  }
-  throw new ConfigurationError(`${service}: no credentials. Pass ${describeCredentialForms()}.`);
-}
 
 export interface HuaweiServiceConfig<Region extends string> {
   provider: string;
   endpoints: Readonly<Record<Region, string>>;
   options: HuaweiClientOptions<Region>;
+  /** Sent as X-Project-Id with AK/SK, and the scope of IAM tokens. */
+  projectId?: string | undefined;
   unwrap?: Unwrap;
+}
+
+export function huaweiAuthenticator<Region extends string>(config: HuaweiServiceConfig<Region>, secrets: SecretSet): Authenticator {
+  const { options, provider, projectId } = config;
+  const credentials = resolveHuaweiCredentials(options.credentials, provider);
+  if ("token" in credentials) {
+    return tokenAuthenticator("x-auth-token", credentials.token, secrets, "token", isTokenRejected);
+  }
+  if ("iam" in credentials) {
+    const { iam } = credentials;
+    const project = projectId ? { id: projectId } : options.region ? { name: options.region } : undefined;
+    if (!project) throw new ConfigurationError(`${provider}: IAM credentials need projectId or region to scope the token.`);
+    const provider_ = new IamTokenProvider({
+      ...options,
+      endpoint: normalizeEndpoint(iam.endpoint ?? iamEndpointFor(options.region), { allowInsecureHttp: options.allowInsecureHttp, label: "credentials.iam.endpoint" }),
+      username: iam.username,
+      password: iam.password,
+      domainName: iam.domainName,
+      project,
+      secrets,
+    });
+    return iamAuthenticator(provider_);
+  }
+  return accessKeyAuthenticator(credentials, secrets, projectId);
 }
 
 export function createHuaweiService<Paths extends {}, Region extends string>(config: HuaweiServiceConfig<Region>): ServiceClient<Paths> {
@@ -64,7 +60,7 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
   return createServiceClient<Paths>({
     provider,
     baseUrl,
-    authenticator: huaweiAuthenticator(options.credentials, secrets, provider),
+    authenticator: huaweiAuthenticator(config, secrets),
     classifier: huaweiRetryClassifier,
     secrets,
     options,

@@ -32,16 +32,47 @@ export {
   type RetryOptions,
   type RetryClassifier,
 } from "./retry.js";
-export { AuthPolicy, tokenAuthenticator, type Authenticator, type TokenSource } from "./auth.js";
+export {
+  AuthPolicy,
+  tokenAuthenticator,
+  accessKeyAuthenticator,
+  iamAuthenticator,
+  type Authenticator,
+  type TokenSource,
+} from "./auth.js";
+export {
+  createSigner,
+  canonicalRequest,
+  canonicalUri,
+  canonicalQuery,
+  formatSdkDate,
+  defaultHashing,
+  SIGNING_ALGORITHM,
+  EMPTY_BODY_SHA256,
+  type Signer,
+  type SignableRequest,
+  type Hashing,
+} from "./signing.js";
+export { IamTokenProvider, iamEndpointFor, type IamTokenOptions } from "./iam.js";
 export { resolveBaseUrl, normalizeEndpoint, encodeRfc3986, expandPath, isLoopbackHost, type EndpointOptions } from "./endpoint.js";
 export { readErrorFields, requestIdOf, unwrapBody, type Unwrap, type ErrorFields } from "./response.js";
 export { SecretSet, assertHeaderValue, redactUrl, REDACTED } from "./secrets.js";
 export { LogPolicy, type Logger, type AttemptLog } from "./logging.js";
-export type { HuaweiCredentials, TokenCredentials } from "./credentials.js";
 export {
-  createHuaweiService,
+  resolveHuaweiCredentials,
+  huaweiCredentialsFromEnv,
+  readEnv,
+  CREDENTIAL_FORMS,
+  type HuaweiCredentials,
+  type TokenCredentials,
+  type AccessKeyCredentials,
+  type IamPasswordCredentials,
+} from "./credentials.js";
+export { createHuaweiService, huaweiAuthenticator, type HuaweiClientOptions, type HuaweiServiceConfig } from "./huawei.js";
+export {
   huaweiRetryClassifier,
   gatewayThrottleWindow,
-  type HuaweiClientOptions,
-  type HuaweiServiceConfig,
-} from "./huawei.js";
+  isTokenRejected,
+  skewedServerTime,
+  parseSdkDate,
+} from "./huawei-gateway.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backoffDelay, parseRetryAfter, RETRY_DEFAULTS } from "../src/retry.js";
-import { gatewayThrottleWindow } from "../src/huawei.js";
+import { gatewayThrottleWindow } from "../src/huawei-gateway.js";
 
 describe("backoffDelay", () => {
   const options = { ...RETRY_DEFAULTS };

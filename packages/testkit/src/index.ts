@@ -80,4 +80,14 @@ export function send(res: http.ServerResponse, reply: Reply): void {
 }
 
 export { loadSpec, requestExample, responseExample } from "./spec.js";
-export { ruleSuite, errorSuite, useTestServer, type RuleCase, type ErrorCase } from "./suites.js";
+export {
+  ruleSuite,
+  errorSuite,
+  useTestServer,
+  signedRequestSuite,
+  TEST_ACCESS_KEY,
+  TEST_SECRET_KEY,
+  type RuleCase,
+  type ErrorCase,
+} from "./suites.js";
+export { officialAuthorization, verifyWithOfficialSigner, type OfficialRequest, type Verdict } from "./official-signer.js";

@@ -2,6 +2,7 @@
 // accepted on the real client, and each documented error shape mapped to ApiError.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { startServer, type Handler, type Reply, type TestServer } from "./index.js";
+import { verifyWithOfficialSigner } from "./official-signer.js";
 
 export interface RuleCase {
   /** The JSON Schema keyword the case exercises. */
@@ -78,4 +79,38 @@ export function useTestServer(defaultHandler: Handler): () => TestServer {
     server!.handle(defaultHandler);
   });
   return () => server!;
+}
+
+export const TEST_ACCESS_KEY = "HPUALEXAMPLEACCESSKEY";
+export const TEST_SECRET_KEY = "sK9+example/SECRET/key0123456789abcdefgh";
+
+/**
+ * With AK/SK credentials the package's requests verify with Huawei's official
+ * signer, and carry the expected signed X-Project-Id (or none).
+ */
+export function signedRequestSuite(
+  server: () => TestServer,
+  call: (credentials: { accessKey: string; secretKey: string; securityToken?: string }) => Promise<unknown>,
+  expected: { projectId: string | undefined; body: unknown },
+): void {
+  it("signs with AK/SK so that Huawei's official signer verifies the request", async () => {
+    await call({ accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY });
+    expect(server().requests).toHaveLength(1);
+    const [sent] = server().requests;
+    const verdict = verifyWithOfficialSigner(sent!, (key) => (key === TEST_ACCESS_KEY ? TEST_SECRET_KEY : undefined));
+    expect(verdict).toMatchObject({ valid: true, accessKey: TEST_ACCESS_KEY });
+    expect(verdict.signedHeaders).toEqual(
+      expected.projectId ? ["content-type", "host", "x-project-id", "x-sdk-date"] : ["content-type", "host", "x-sdk-date"],
+    );
+    expect(sent!.headers["x-project-id"]).toBe(expected.projectId);
+    expect(JSON.parse(sent!.body)).toEqual(expected.body);
+  });
+
+  it("signs temporary credentials with X-Security-Token", async () => {
+    await call({ accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY, securityToken: "gQpjbi1ub3J0aC00ExampleToken==" });
+    const [sent] = server().requests;
+    const verdict = verifyWithOfficialSigner(sent!, (key) => (key === TEST_ACCESS_KEY ? TEST_SECRET_KEY : undefined));
+    expect(verdict.valid).toBe(true);
+    expect(verdict.signedHeaders).toContain("x-security-token");
+  });
 }

@@ -1,0 +1,126 @@
+// Project-scoped IAM tokens from a username and password (IAM "obtain a user
+// token through password authentication"): POST /v3/auth/tokens, 201, the token
+// in X-Subject-Token, its lifetime in token.expires_at. Cached until a margin
+// before expiry; concurrent callers share one request; a rejected password is
+// remembered for five minutes so that a retry loop cannot lock the account.
+import { ApiError, ConfigurationError } from "./errors.js";
+import { createPipeline, isRecord, type HttpRequest, type Policy } from "./http.js";
+import { LogPolicy, type Logger } from "./logging.js";
+import { readResult, unwrapBody } from "./response.js";
+import { RetryPolicy, type RetryOptions } from "./retry.js";
+import { huaweiRetryClassifier } from "./huawei-gateway.js";
+import type { SecretSet } from "./secrets.js";
+import { createTransport } from "./transport.js";
+
+export interface IamTokenOptions extends RetryOptions {
+  /** IAM base URL, already checked (normalizeEndpoint). */
+  endpoint: string;
+  username: string;
+  password: string;
+  domainName: string;
+  /** Token scope: the project by id (preferred) or by name (the region's default project). */
+  project: { id: string } | { name: string };
+  secrets: SecretSet;
+  fetch?: typeof globalThis.fetch | undefined;
+  timeoutInMs?: number | undefined;
+  logger?: Logger | undefined;
+  /** Renew this long before the token expires. Default 10 minutes. */
+  refreshMarginInMs?: number | undefined;
+}
+
+const LOCKOUT_GUARD_IN_MS = 5 * 60_000;
+
+/** `https://iam.{region}.myhuaweicloud.com`; Open Telekom Cloud's eu-de has its own. */
+export function iamEndpointFor(region: string | undefined): string {
+  if (!region) throw new ConfigurationError("IAM credentials need a region (to find the IAM endpoint) or credentials.iam.endpoint.");
+  return region === "eu-de" ? "https://iam.eu-de.otc.t-systems.com" : `https://iam.${region}.myhuaweicloud.com`;
+}
+
+export class IamTokenProvider {
+  readonly #options: IamTokenOptions;
+  readonly #send: (request: HttpRequest) => ReturnType<ReturnType<typeof createPipeline>>;
+  #cached: { token: string; renewAt: number } | undefined;
+  #inflight: Promise<string> | undefined;
+  #refused: { error: unknown; until: number } | undefined;
+  /** Token requests sent to IAM so far (for tests and diagnostics). */
+  requests = 0;
+
+  constructor(options: IamTokenOptions) {
+    this.#options = options;
+    options.secrets.add(options.password);
+    const policies: Policy[] = [new RetryPolicy(huaweiRetryClassifier, options, "iam")];
+    if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));
+    this.#send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, provider: "iam" }));
+  }
+
+  /** A valid token: the cached one, the one being fetched, or a new one. */
+  token(now = Date.now()): Promise<string> {
+    if (this.#refused && now < this.#refused.until) return Promise.reject(this.#refused.error);
+    if (this.#cached && now < this.#cached.renewAt) return Promise.resolve(this.#cached.token);
+    this.#inflight ??= this.#fetch().finally(() => {
+      this.#inflight = undefined;
+    });
+    return this.#inflight;
+  }
+
+  /** Forget `token` if it is the cached one (the service said it is no longer valid). */
+  invalidate(token: string): void {
+    if (this.#cached?.token === token) this.#cached = undefined;
+  }
+
+  async #fetch(): Promise<string> {
+    const o = this.#options;
+    const body = JSON.stringify({
+      auth: {
+        identity: {
+          methods: ["password"],
+          password: { user: { name: o.username, password: o.password, domain: { name: o.domainName } } },
+        },
+        scope: { project: o.project },
+      },
+    });
+    const request: HttpRequest = {
+      method: "POST",
+      url: `${o.endpoint}/v3/auth/tokens?nocatalog=true`,
+      headers: { "content-type": "application/json;charset=utf8" },
+      body,
+      // Asking for a token twice is harmless: a new token does not invalidate the old one.
+      idempotent: true,
+      operation: "getToken",
+      context: { attempts: 0, retry: 0 },
+    };
+    this.requests++;
+    const started = Date.now();
+    const response = await this.#send(request);
+    try {
+      const result = readResult<Record<string, unknown>>(response, request, { provider: "iam", unwrap: unwrapBody, secrets: o.secrets });
+      const token = response.headers.get("x-subject-token");
+      if (!token) throw new ApiError("iam getToken failed: the response has no X-Subject-Token header", { provider: "iam", operation: "getToken", status: response.status, attempts: request.context.attempts });
+      o.secrets.add(token);
+      this.#cached = { token, renewAt: renewAt(result, response.headers, started, o.refreshMarginInMs ?? 10 * 60_000) };
+      return token;
+    } catch (error) {
+      // A refused password stays refused: remember it instead of asking IAM again
+      // (repeated failures lock the user out).
+      if (error instanceof ApiError && [400, 401, 403].includes(error.status)) {
+        this.#refused = { error, until: Date.now() + LOCKOUT_GUARD_IN_MS };
+      }
+      throw error;
+    }
+  }
+}
+
+/**
+ * When to renew, on the local clock: the token's lifetime as IAM states it
+ * (expires_at minus issued_at, or minus the response's Date), counted from when
+ * the request was sent, less the margin. A skewed local clock cannot make a fresh
+ * token look expired, or an expired one fresh.
+ */
+function renewAt(body: Record<string, unknown>, headers: Headers, sentAt: number, margin: number): number {
+  const token = isRecord(body.token) ? body.token : {};
+  const expires = typeof token.expires_at === "string" ? Date.parse(token.expires_at) : Number.NaN;
+  const issued = typeof token.issued_at === "string" ? Date.parse(token.issued_at) : Date.parse(headers.get("date") ?? "");
+  if (Number.isNaN(expires)) return sentAt; // unknown lifetime: use it for this call only
+  const lifetime = expires - (Number.isNaN(issued) ? sentAt : issued);
+  return sentAt + Math.max(0, lifetime - margin);
+}
