@@ -25,7 +25,7 @@ export interface FabricClient {
 }
 
 export function createFabricClient(options: FabricClientOptions): FabricClient {
-  const service = createHuaweiService<paths, FabricRegion>({ provider: "fabric", endpoints, options });
+  const service = createHuaweiService<paths, FabricRegion>({ provider: "fabric", endpoints, options, projectId: options.projectId });
   return {
     raw: service.raw,
     createWorkspace: (body, callOptions) => service.call<Workspace>(createWorkspaceOperation, { body }, callOptions),

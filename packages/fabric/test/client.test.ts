@@ -1,5 +1,5 @@
 import { resolveBaseUrl } from "@ws/core";
-import { errorSuite, loadSpec, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
+import { errorSuite, signedRequestSuite, loadSpec, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
 import { describe, expect, it } from "vitest";
 import { createFabricClient, fabricEndpoints, ValidationError } from "../src/index.js";
 
@@ -31,6 +31,20 @@ describe("createWorkspace, the document's example", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toMatch(/metastore_id must be at least 32 characters \(got 6\)/);
     expect(server().requests).toHaveLength(0);
+  });
+});
+
+describe("AK/SK signing", () => {
+  signedRequestSuite(server, (credentials) => createFabricClient({ endpoint: server().url, projectId: "0123456789abcdef0123456789abcdef", credentials }).createWorkspace(requestExample("fabric", "createWorkspace")), {
+    projectId: "0123456789abcdef0123456789abcdef",
+    body: requestExample("fabric", "createWorkspace"),
+  });
+});
+
+describe("AK/SK signing without a project id", () => {
+  signedRequestSuite(server, (credentials) => createFabricClient({ endpoint: server().url, credentials }).createWorkspace({ name: "fabric" }), {
+    projectId: undefined,
+    body: { name: "fabric" },
   });
 });
 

@@ -26,7 +26,7 @@ export interface InsightClient {
 }
 
 export function createInsightClient(options: InsightClientOptions): InsightClient {
-  const service = createHuaweiService<paths, InsightRegion>({ provider: "insight", endpoints, options });
+  const service = createHuaweiService<paths, InsightRegion>({ provider: "insight", endpoints, options, projectId: options.projectId });
   const params = { project_id: options.projectId, instance_id: options.instanceId };
   return {
     raw: service.raw,

@@ -1,5 +1,5 @@
 import { resolveBaseUrl } from "@ws/core";
-import { errorSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
+import { errorSuite, signedRequestSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
 import { describe, expect, it } from "vitest";
 import { ApiError, createInsightClient, insightEndpoints } from "../src/index.js";
 
@@ -32,6 +32,13 @@ describe("createWorkspace, the document's example", () => {
       eps_id: "0",
     });
     expect(server().requests[0]!.url).toBe(`/v1/${projectId}/instances/a%2Fb%20c/workspaces`);
+  });
+});
+
+describe("AK/SK signing", () => {
+  signedRequestSuite(server, (credentials) => createInsightClient({ endpoint: server().url, projectId, instanceId, credentials }).createWorkspace(requestExample("insight", "createWorkspace")), {
+    projectId: projectId,
+    body: requestExample("insight", "createWorkspace"),
   });
 });
 

@@ -24,7 +24,7 @@ export interface ModelArtsClient {
 }
 
 export function createModelArtsClient(options: ModelArtsClientOptions): ModelArtsClient {
-  const service = createHuaweiService<paths, ModelArtsRegion>({ provider: "modelarts", endpoints, options });
+  const service = createHuaweiService<paths, ModelArtsRegion>({ provider: "modelarts", endpoints, options, projectId: options.projectId });
   const params = { project_id: options.projectId };
   return {
     raw: service.raw,

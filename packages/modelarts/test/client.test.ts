@@ -1,4 +1,4 @@
-import { errorSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
+import { errorSuite, signedRequestSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
 import { describe, expect, it } from "vitest";
 import { resolveBaseUrl } from "@ws/core";
 import { ApiError, ConfigurationError, createModelArtsClient, modelArtsEndpoints, ValidationError } from "../src/index.js";
@@ -25,6 +25,13 @@ describe("createWorkspace, the document's example", () => {
     // the example's own quirk: it sends auth_type "internal" (lower case) and gets "public" back
     expect(JSON.parse(sent!.body).auth_type).toBe("internal");
     expect(result.auth_type).toBe("public");
+  });
+});
+
+describe("AK/SK signing", () => {
+  signedRequestSuite(server, (credentials) => createModelArtsClient({ endpoint: server().url, projectId, credentials }).createWorkspace(requestExample("modelarts", "createWorkspace")), {
+    projectId: projectId,
+    body: requestExample("modelarts", "createWorkspace"),
   });
 });
 

@@ -32,7 +32,7 @@ export const unwrapResBody: Unwrap = (body) => {
 };
 
 export function createResClient(options: ResClientOptions): ResClient {
-  const service = createHuaweiService<paths, ResRegion>({ provider: "res", endpoints, options, unwrap: unwrapResBody });
+  const service = createHuaweiService<paths, ResRegion>({ provider: "res", endpoints, options, projectId: options.projectId, unwrap: unwrapResBody });
   const params = { project_id: options.projectId };
   return {
     raw: service.raw,

@@ -1,5 +1,5 @@
 import { resolveBaseUrl } from "@ws/core";
-import { errorSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
+import { errorSuite, signedRequestSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
 import { describe, expect, it } from "vitest";
 import { ApiError, ConfigurationError, createResClient, resEndpoints } from "../src/index.js";
 
@@ -21,6 +21,13 @@ describe("createWorkspace, the document's example", () => {
     expect(sent!.headers["x-auth-token"]).toBe(token);
     expect(sent!.headers["content-type"]).toBe("application/json");
     expect(JSON.parse(sent!.body)).toEqual(body);
+  });
+});
+
+describe("AK/SK signing", () => {
+  signedRequestSuite(server, (credentials) => createResClient({ endpoint: server().url, projectId, credentials }).createWorkspace(requestExample("res", "createWorkspace")), {
+    projectId: projectId,
+    body: requestExample("res", "createWorkspace"),
   });
 });
 

@@ -3,7 +3,9 @@
 // `{success, content, errorCode, traceId}` envelope (failures can come with HTTP
 // 200), and rate limiting reported as HTTP 401 with an `ft.Trigger...` code.
 import {
+  ConfigurationError,
   createServiceClient,
+  readEnv,
   isRecord,
   parseRetryAfter,
   resolveBaseUrl,
@@ -27,8 +29,8 @@ export type CreateWorkspaceResult = components["schemas"]["CreateWorkspaceResult
 export type { paths, components, operations } from "./generated/schema.js";
 
 export type TrueWatchClientOptions = ClientOptions & {
-  /** The API key of an existing workspace (sent as DF-API-KEY). Must belong to the chosen site. */
-  apiKey: string;
+  /** The API key of an existing workspace (sent as DF-API-KEY). Must belong to the chosen site. Default: TRUEWATCH_API_KEY from the environment. */
+  apiKey?: string | undefined;
 } & ({ site: TrueWatchSite; endpoint?: string | undefined } | { endpoint: string; site?: TrueWatchSite | undefined });
 
 export interface TrueWatchClient {
@@ -57,6 +59,10 @@ export const unwrapEnvelope: Unwrap = (body) => {
 };
 
 export function createTrueWatchClient(options: TrueWatchClientOptions): TrueWatchClient {
+  const apiKey = options.apiKey ?? readEnv("TRUEWATCH_API_KEY");
+  if (!apiKey) {
+    throw new ConfigurationError("truewatch: no API key. Pass apiKey, or set the environment variable TRUEWATCH_API_KEY.");
+  }
   const secrets = new SecretSet();
   const baseUrl = resolveBaseUrl(
     endpoints,
@@ -66,7 +72,7 @@ export function createTrueWatchClient(options: TrueWatchClientOptions): TrueWatc
   const service = createServiceClient<paths>({
     provider: "truewatch",
     baseUrl,
-    authenticator: tokenAuthenticator("df-api-key", options.apiKey, secrets, "apiKey"),
+    authenticator: tokenAuthenticator("df-api-key", apiKey, secrets, "apiKey"),
     classifier: trueWatchRetryClassifier,
     secrets,
     options,

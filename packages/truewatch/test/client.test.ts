@@ -1,6 +1,6 @@
 import { resolveBaseUrl } from "@ws/core";
 import { errorSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError, ConfigurationError, createTrueWatchClient, trueWatchEndpoints } from "../src/index.js";
 
 const apiKey = "tkn_0123456789abcdef0123456789abcdef";
@@ -117,5 +117,24 @@ describe("errors", () => {
     const error = (await client().createWorkspace(valid).catch((e: unknown) => e)) as ApiError;
     expect(JSON.stringify(error)).not.toContain(apiKey);
     expect(error.message).not.toContain(apiKey);
+  });
+});
+
+describe("API key from the environment", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("reads TRUEWATCH_API_KEY when no apiKey is passed", async () => {
+    vi.stubEnv("TRUEWATCH_API_KEY", "env-key-0123456789");
+    await createTrueWatchClient({ endpoint: server().url }).createWorkspace(valid);
+    expect(server().requests[0]!.headers["df-api-key"]).toBe("env-key-0123456789");
+  });
+
+  it("says what to set when there is no key", () => {
+    vi.stubEnv("TRUEWATCH_API_KEY", "");
+    expect(() => createTrueWatchClient({ endpoint: server().url })).toThrow(/no API key\. Pass apiKey, or set the environment variable TRUEWATCH_API_KEY/);
+  });
+
+  it("refuses a key with a line break before sending", () => {
+    expect(() => createTrueWatchClient({ endpoint: server().url, apiKey: "key\r\nX-Evil: 1" })).toThrow(ConfigurationError);
   });
 });

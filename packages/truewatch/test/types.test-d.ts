@@ -15,8 +15,8 @@ describe("createWorkspace types", () => {
     void client.createWorkspace({ name: "ws", description: "x" });
     // @ts-expect-error wrong enum value
     void client.createWorkspace({ name: "ws", language: "de" });
-    // @ts-expect-error apiKey is required
-    createTrueWatchClient({ site: "us1" });
+    // apiKey may come from TRUEWATCH_API_KEY
+    expectTypeOf(createTrueWatchClient).toBeCallableWith({ site: "us1" });
     // @ts-expect-error unknown site
     createTrueWatchClient({ site: "eu2", apiKey: "k" });
   });
