@@ -8,7 +8,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List workspaces
+         * @description Lists workspaces (Go SDK `ListWorkspaces`); `name` and `id` filter.
+         */
+        get: operations["listWorkspaces"];
         put?: never;
         /**
          * Create a workspace
@@ -119,6 +123,87 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listWorkspaces: {
+        parameters: {
+            query?: {
+                /** @description Offset of the first record. */
+                offset?: number;
+                /** @description Records per page, 1 to 100. */
+                limit?: number;
+                /** @description Workspace name, fuzzy match, 4 to 32 characters. */
+                name?: string;
+                /** @description Workspace ID. */
+                id?: string;
+                /** @description Enterprise project ID, 1 to 36 characters; all authorised enterprise projects by default. */
+                enterprise_project_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-request-id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int32 */
+                        total?: number;
+                        workspaces?: components["schemas"]["Workspace"][];
+                    };
+                };
+            };
+            /** @description BadRequest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Throttled by the API gateway (APIGW.0308). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description InternalServerError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     createWorkspace: {
         parameters: {
             query?: never;

@@ -8,7 +8,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List workspaces
+         * @description Lists an instance's workspaces ("Querying Workspaces"). The documents disagree
+         *     on paging: the English page reads `offset` as a record offset in
+         *     [0, 2147483647] with `limit` in [0, 2147483647]; the newer Chinese page reads
+         *     it as a page number in [0, 1000] with `limit` in [1, 1000]. The looser English
+         *     ranges are used; check the semantics against the live service.
+         */
+        get: operations["listWorkspaces"];
         put?: never;
         /**
          * Create a workspace
@@ -172,6 +180,47 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listWorkspaces: {
+        parameters: {
+            query?: {
+                /** @description Workspace name, fuzzy match, 0 to 100 characters. */
+                name?: string;
+                /** @description Start offset (see the operation's description). */
+                offset?: number;
+                /** @description Number of workspaces per page. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID". */
+                project_id: components["parameters"]["project_id"];
+                /** @description Instance ID. */
+                instance_id: components["parameters"]["instance_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Total number of matching workspaces. */
+                        count?: number;
+                        page_data?: components["schemas"]["Workspace"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     createWorkspace: {
         parameters: {
             query?: never;

@@ -8,7 +8,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List workspaces
+         * @description Lists the project's workspaces (Huawei Node SDK `ListWorkspace`, OTC API
+         *     reference before 2022). Use `name` to look a workspace up, e.g. after a create
+         *     whose outcome is unknown.
+         */
+        get: operations["listWorkspaces"];
         put?: never;
         /**
          * Create a workspace
@@ -179,6 +185,55 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listWorkspaces: {
+        parameters: {
+            query?: {
+                /** @description Index of the first workspace returned. */
+                offset?: number;
+                /** @description Maximum number of workspaces returned. */
+                limit?: number;
+                /** @description Sort field. */
+                sort_by?: "name" | "update_time" | "status";
+                /** @description Sort order. */
+                order?: "asc" | "desc";
+                /** @description Only workspaces of this enterprise project. */
+                enterprise_project_id?: string;
+                /** @description Workspace name, fuzzy match. */
+                name?: string;
+                /** @description Only workspaces the caller can access. */
+                filter_accessible?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID". */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Total number of workspaces (OTC document; absent from the Huawei SDK model). */
+                        total_count?: number;
+                        /** @description Number of workspaces returned. */
+                        count?: number;
+                        workspaces?: components["schemas"]["Workspace"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     createWorkspace: {
         parameters: {
             query?: never;

@@ -8,7 +8,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List workspaces
+         * @description Lists the project's workspaces (Go SDK `ListResWorkspaces`; no paging or
+         *     filter parameters). The create call returns no id: find the new workspace
+         *     here by name.
+         */
+        get: operations["listWorkspaces"];
         put?: never;
         /**
          * Create a workspace
@@ -42,6 +48,26 @@ export interface components {
             enterprise_project_id: string;
             /** @description Description. */
             description?: string;
+        };
+        /**
+         * @description A workspace as the list returns it (Go SDK `Workspaces`). Note the spelling
+         *     `update_at`, and `userId` / `projectId` in camelCase beside snake_case fields.
+         *     Timestamp units are not documented (probably milliseconds).
+         */
+        Workspace: {
+            id?: string;
+            name?: string;
+            description?: string;
+            enterprise_project_id?: string;
+            enterprise_project_name?: string;
+            owner?: string;
+            status?: string;
+            /** Format: int64 */
+            created_at?: number;
+            /** Format: int64 */
+            update_at?: number;
+            userId?: string;
+            projectId?: string;
         };
         CreateWorkspaceResponse: {
             /** @description Whether the request succeeded. */
@@ -129,6 +155,39 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listWorkspaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID". */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. A failure may also come with HTTP 200 and `is_success: false`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        is_success?: boolean;
+                        workspaces?: components["schemas"]["Workspace"][];
+                        message?: string;
+                        error_code?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     createWorkspace: {
         parameters: {
             query?: never;
