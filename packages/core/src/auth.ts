@@ -4,6 +4,7 @@
 // AuthPolicy replays at most once per attempt, so a bad credential never loops
 // (Huawei's gateway locks an access key after five failures in a row).
 import type { AccessKeyCredentials } from "./credentials.js";
+import { AbortError } from "./errors.js";
 import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
 import { isTokenRejected, skewedServerTime } from "./huawei-gateway.js";
 import type { IamTokenProvider } from "./iam.js";
@@ -18,17 +19,42 @@ export interface Authenticator {
 
 export class AuthPolicy implements Policy {
   readonly name = "auth";
-  constructor(private readonly authenticator: Authenticator) {}
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly provider?: string,
+  ) {}
 
   async send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {
     const unsigned = request.headers;
     const first = { ...request, headers: { ...unsigned } };
-    await this.authenticator.authenticate(first);
+    await this.authenticate(first);
     const response = await next(first);
     if (!this.authenticator.recover || !(await this.authenticator.recover(response, first))) return response;
     const again = { ...request, headers: { ...unsigned } };
-    await this.authenticator.authenticate(again);
+    await this.authenticate(again);
     return next(again);
+  }
+
+  // Waiting for credentials (an IAM token being fetched for everyone) must not
+  // outlast the caller's abortSignal.
+  private authenticate(request: HttpRequest): Promise<void> {
+    const signal = request.abortSignal;
+    const pending = Promise.resolve(this.authenticator.authenticate(request));
+    if (!signal) return pending;
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () =>
+        reject(
+          new AbortError("The call was aborted while waiting for credentials.", {
+            provider: this.provider,
+            operation: request.operation,
+            attempts: request.context.attempts,
+            cause: signal.reason,
+          }),
+        );
+      if (signal.aborted) return onAbort();
+      signal.addEventListener("abort", onAbort, { once: true });
+      pending.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    });
   }
 }
 

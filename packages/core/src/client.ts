@@ -5,7 +5,7 @@
 //   raw     an openapi-fetch client over the same pipeline, for everything else.
 import createClient, { type Client } from "openapi-fetch";
 import { AuthPolicy, type Authenticator } from "./auth.js";
-import { ValidationError, type ValidationIssue } from "./errors.js";
+import { ConfigurationError, ValidationError, type ValidationIssue } from "./errors.js";
 import { expandPath, type EndpointOptions } from "./endpoint.js";
 import { createPipeline, HttpResponse, type HttpRequest, type Policy, type SendRequest } from "./http.js";
 import { LogPolicy, type Logger } from "./logging.js";
@@ -74,8 +74,26 @@ function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<s
   return out;
 }
 
+function assertOptions(provider: string, options: ClientOptions): void {
+  const check = (name: keyof ClientOptions, ok: (v: number) => boolean, rule: string) => {
+    const value = options[name];
+    if (value !== undefined && (typeof value !== "number" || !ok(value))) {
+      throw new ConfigurationError(`${provider}: ${name} must be ${rule} (got ${String(value)}).`);
+    }
+  };
+  check("maxRetries", (v) => Number.isInteger(v) && v >= 0, "a whole number >= 0");
+  for (const name of ["timeoutInMs", "maxResponseBytes"] as const) check(name, (v) => Number.isFinite(v) && v > 0, "a positive number");
+  for (const name of ["retryDelayInMs", "maxRetryDelayInMs", "maxRetryAfterInMs"] as const) {
+    check(name, (v) => Number.isFinite(v) && v >= 0, "a number >= 0");
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new ConfigurationError(`${provider}: fetch must be a function.`);
+  }
+}
+
 export function createServiceClient<Paths extends {}>(config: ServiceConfig): ServiceClient<Paths> {
   const { provider, options, secrets } = config;
+  assertOptions(provider, options);
   const userHeaders = lowerCaseHeaders(options.headers);
   const bodyHeaders = { ...lowerCaseHeaders(config.bodyHeaders), ...userHeaders };
   const unwrap = config.unwrap ?? unwrapBody;
@@ -83,7 +101,7 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
 
   const policies: Policy[] = [
     new RetryPolicy(config.classifier, options, provider),
-    new AuthPolicy(config.authenticator),
+    new AuthPolicy(config.authenticator, provider),
   ];
   if (options.logger) policies.push(new LogPolicy(options.logger, provider, secrets));
   const send = createPipeline(
