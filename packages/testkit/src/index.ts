@@ -54,6 +54,9 @@ export async function startServer(handler: Handler = () => ({ status: 200, body:
       res.end(String(error));
     }
   });
+  // Idle connections stay open a minute, as a cloud endpoint's may: a client that
+  // relied on the server closing them would keep its process alive.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -112,11 +112,15 @@ describe("errors", () => {
     expect(server().requests).toHaveLength(2);
   });
 
-  it("never puts the API key in the error", async () => {
+  it("never puts the API key in the error or the log", async () => {
     server().handle((req) => ({ status: 403, body: envelope(403, "ft.InvalidAPIKey", `key ${req.headers["df-api-key"]} is invalid`) }));
-    const error = (await client().createWorkspace(valid).catch((e: unknown) => e)) as ApiError;
-    expect(JSON.stringify(error)).not.toContain(apiKey);
-    expect(error.message).not.toContain(apiKey);
+    const lines: string[] = [];
+    const error = (await client({ logger: (line: string) => lines.push(line) }).createWorkspace(valid).catch((e: unknown) => e)) as ApiError;
+    const { inspect } = await import("node:util");
+    for (const text of [error.message, error.stack ?? "", JSON.stringify(error), inspect(error, { showHidden: true, depth: 8 }), ...lines]) {
+      expect(text).not.toContain(apiKey);
+    }
+    expect(lines).toHaveLength(1);
   });
 });
 
