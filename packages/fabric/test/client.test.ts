@@ -1,5 +1,5 @@
 import { resolveBaseUrl } from "@ws/core";
-import { errorSuite, signedRequestSuite, loadSpec, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
+import { fabricRules, fabricValid, errorSuite, signedRequestSuite, loadSpec, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase } from "@ws/testkit";
 import { describe, expect, it } from "vitest";
 import { createFabricClient, fabricEndpoints, ValidationError } from "../src/index.js";
 
@@ -57,31 +57,10 @@ describe("regions", () => {
   });
 });
 
-const uuid = "2180518f-42b8-4947-b20b-adfc539e0f1a";
-const valid = { name: "fabric" };
-const rules: RuleCase[] = [
-  { rule: "required", field: "name", refused: {}, accepted: valid, message: /name is required/ },
-  { rule: "minLength", field: "name", refused: { name: "fab" }, accepted: { name: "fabr" }, message: /name must be at least 4 characters/ },
-  { rule: "maxLength", field: "name", refused: { name: "f".repeat(33) }, accepted: { name: "f".repeat(32) }, message: /name must be at most 32 characters/ },
-  { rule: "pattern", field: "name", refused: { name: "my_space" }, accepted: { name: "my-space-01" }, message: /name must match/ },
-  { rule: "maxLength", field: "description", refused: { ...valid, description: "d".repeat(256) }, accepted: { ...valid, description: "d".repeat(255) }, message: /description must be at most 255/ },
-  { rule: "minLength", field: "metastore_id", refused: { ...valid, metastore_id: "x".repeat(31) }, accepted: { ...valid, metastore_id: "x".repeat(32) }, message: /metastore_id must be at least 32/ },
-  { rule: "maxLength", field: "metastore_id", refused: { ...valid, metastore_id: `${uuid}0` }, accepted: { ...valid, metastore_id: uuid }, message: /metastore_id must be at most 36/ },
-  { rule: "pattern", field: "metastore_id", refused: { ...valid, metastore_id: uuid.replace(/-/g, "_") }, accepted: { ...valid, metastore_id: uuid }, message: /metastore_id must match/ },
-  { rule: "minLength", field: "enterprise_project_id", refused: { ...valid, enterprise_project_id: "" }, accepted: { ...valid, enterprise_project_id: "0" }, message: /enterprise_project_id must not be empty/ },
-  { rule: "maxLength", field: "enterprise_project_id", refused: { ...valid, enterprise_project_id: "e".repeat(65) }, accepted: { ...valid, enterprise_project_id: "e".repeat(64) }, message: /at most 64/ },
-  { rule: "pattern", field: "enterprise_project_id", refused: { ...valid, enterprise_project_id: "eps 1" }, accepted: { ...valid, enterprise_project_id: "eps-1" }, message: /enterprise_project_id must match/ },
-  { rule: "required", field: "tags[0].key", refused: { ...valid, tags: [{ value: "v" }] }, accepted: { ...valid, tags: [{ key: "k" }] }, message: /tags\[0\]\.key is required/ },
-  { rule: "minLength", field: "tags[0].key", refused: { ...valid, tags: [{ key: "" }] }, accepted: { ...valid, tags: [{ key: "k", value: "" }] }, message: /tags\[0\]\.key must not be empty/ },
-  { rule: "maxLength", field: "tags[0].key", refused: { ...valid, tags: [{ key: "k".repeat(129) }] }, accepted: { ...valid, tags: [{ key: "k".repeat(128) }] }, message: /at most 128/ },
-  { rule: "pattern", field: "tags[0].key", refused: { ...valid, tags: [{ key: "cost#center" }] }, accepted: { ...valid, tags: [{ key: "a b\t_.:\\=+-@Zé标签9" }] }, message: /tags\[0\]\.key must match/ },
-  { rule: "maxLength", field: "tags[1].value", refused: { ...valid, tags: [{ key: "a" }, { key: "b", value: "v".repeat(256) }] }, accepted: { ...valid, tags: [{ key: "a" }, { key: "b", value: "v".repeat(255) }] }, message: /at most 255/ },
-  { rule: "pattern", field: "tags[0].value", refused: { ...valid, tags: [{ key: "k", value: "a/b" }] }, accepted: { ...valid, tags: [{ key: "k", value: "a:b@c=d+e" }] }, message: /tags\[0\]\.value must match/ },
-  { rule: "additionalProperties", field: "tags[0].Key", refused: { ...valid, tags: [{ Key: "k" }] }, accepted: { ...valid, tags: [{ key: "k" }] }, message: /did you mean key\?/ },
-];
+const valid = fabricValid;
 
 describe("validation: every documented rule, before anything is sent", () => {
-  ruleSuite(server, (body) => client().createWorkspace(body), rules);
+  ruleSuite(server, (body) => client().createWorkspace(body), fabricRules);
 });
 
 describe("errors: every documented error example", () => {

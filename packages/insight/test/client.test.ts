@@ -1,5 +1,5 @@
 import { resolveBaseUrl } from "@ws/core";
-import { errorSuite, signedRequestSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
+import { insightRules, insightValid, errorSuite, signedRequestSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase } from "@ws/testkit";
 import { describe, expect, it } from "vitest";
 import { ApiError, createInsightClient, insightEndpoints } from "../src/index.js";
 
@@ -51,23 +51,10 @@ describe("regions", () => {
   });
 });
 
-const valid = { name: "ws", eps_id: "0" };
-const rules: RuleCase[] = [
-  { rule: "required", field: "name", refused: { eps_id: "0" }, accepted: valid, message: /name is required/ },
-  { rule: "minLength", field: "name", refused: { ...valid, name: "" }, accepted: { ...valid, name: "w" }, message: /name must not be empty/ },
-  { rule: "maxLength", field: "name", refused: { ...valid, name: "n".repeat(33) }, accepted: { ...valid, name: "n".repeat(32) }, message: /name must be at most 32 characters/ },
-  { rule: "required", field: "eps_id", refused: { name: "ws" }, accepted: valid, message: /eps_id is required/ },
-  { rule: "maxLength", field: "eps_id", refused: { ...valid, eps_id: "e".repeat(129) }, accepted: { ...valid, eps_id: "e".repeat(128) }, message: /eps_id must be at most 128/ },
-  { rule: "maxLength", field: "description", refused: { ...valid, description: "d".repeat(10241) }, accepted: { ...valid, description: "d".repeat(10240) }, message: /description must be at most 10240/ },
-  { rule: "enum", field: "configs.default_dataset_permission", refused: { ...valid, configs: { default_dataset_permission: "2" } }, accepted: { ...valid, configs: { default_dataset_permission: "1" } }, message: /must be one of "0", "1"/ },
-  { rule: "type", field: "configs.works_public", refused: { ...valid, configs: { works_public: 1 } }, accepted: { ...valid, configs: { works_public: "1" } }, message: /configs\.works_public must be a string/ },
-  { rule: "type", field: "configs.custom_key", refused: { ...valid, configs: { custom_key: true } }, accepted: { ...valid, configs: { custom_key: "yes" } }, message: /configs\.custom_key must be a string/ },
-  { rule: "type", field: "configs", refused: { ...valid, configs: "mode=0" }, accepted: { ...valid, configs: {} }, message: /configs must be an object/ },
-  { rule: "additionalProperties", field: "epsId", refused: { name: "ws", eps_id: "0", epsId: "0" }, accepted: valid, message: /epsId is not a known field \(did you mean eps_id\?\)/ },
-];
+const valid = insightValid;
 
 describe("validation: every documented rule, before anything is sent", () => {
-  ruleSuite(server, (body) => client().createWorkspace(body), rules);
+  ruleSuite(server, (body) => client().createWorkspace(body), insightRules);
 });
 
 describe("errors", () => {

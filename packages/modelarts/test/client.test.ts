@@ -1,4 +1,4 @@
-import { errorSuite, signedRequestSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
+import { modelartsRules, modelartsValid, errorSuite, signedRequestSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase } from "@ws/testkit";
 import { describe, expect, it } from "vitest";
 import { resolveBaseUrl } from "@ws/core";
 import { ApiError, ConfigurationError, createModelArtsClient, modelArtsEndpoints, ValidationError } from "../src/index.js";
@@ -51,28 +51,10 @@ describe("regions", () => {
   });
 });
 
-const valid = { name: "team-a" };
-// Every rule of the spec's CreateWorkspaceRequest: a value it refuses and one it accepts.
-const rules: RuleCase[] = [
-  { rule: "required", field: "name", refused: {}, accepted: { name: "abcd" }, message: /name is required/ },
-  { rule: "type", field: "name", refused: { name: 1234 }, accepted: { name: "1234" }, message: /name must be a string \(got number\)/ },
-  { rule: "minLength", field: "name", refused: { name: "abc" }, accepted: { name: "abcd" }, message: /name must be at least 4 characters \(got 3\)/ },
-  { rule: "maxLength", field: "name", refused: { name: "a".repeat(65) }, accepted: { name: "a".repeat(64) }, message: /name must be at most 64 characters \(got 65\)/ },
-  { rule: "pattern", field: "name", refused: { name: "team a!" }, accepted: { name: "Team_a-9" }, message: /name must match/ },
-  { rule: "not", field: "name", refused: { name: "default" }, accepted: { name: "default2" }, message: /name must not be "default"/ },
-  { rule: "maxLength", field: "description", refused: { ...valid, description: "d".repeat(257) }, accepted: { ...valid, description: "d".repeat(256) }, message: /description must be at most 256/ },
-  { rule: "type", field: "enterprise_project_id", refused: { ...valid, enterprise_project_id: 0 }, accepted: { ...valid, enterprise_project_id: "0" }, message: /enterprise_project_id must be a string/ },
-  { rule: "enum", field: "auth_type", refused: { ...valid, auth_type: "SECRET" }, accepted: { ...valid, auth_type: "PRIVATE" }, message: /auth_type must be one of "PUBLIC", "PRIVATE", "INTERNAL"/ },
-  { rule: "required", field: "grants", refused: { ...valid, auth_type: "INTERNAL" }, accepted: { ...valid, auth_type: "INTERNAL", grants: [{ user_id: "u1" }] }, message: /grants is required \(when auth_type is "INTERNAL" or "internal"\)/ },
-  { rule: "minItems", field: "grants", refused: { ...valid, auth_type: "internal", grants: [] }, accepted: { ...valid, auth_type: "internal", grants: [{ user_name: "test" }] }, message: /grants must have at least 1 item/ },
-  { rule: "minProperties", field: "grants[0]", refused: { ...valid, grants: [{}] }, accepted: { ...valid, grants: [{ user_name: "bob" }] }, message: /grants\[0\] must set at least 1 of user_id, user_name/ },
-  { rule: "minLength", field: "grants[0].user_id", refused: { ...valid, grants: [{ user_id: "" }] }, accepted: { ...valid, grants: [{ user_id: "u" }] }, message: /grants\[0\]\.user_id must not be empty/ },
-  { rule: "additionalProperties", field: "authType", refused: { ...valid, authType: "PUBLIC" }, accepted: { ...valid, auth_type: "PUBLIC" }, message: /authType is not a known field \(did you mean auth_type\?\)/ },
-  { rule: "additionalProperties", field: "grants[0].id", refused: { ...valid, grants: [{ id: "u" }] }, accepted: { ...valid, grants: [{ user_id: "u" }] }, message: /grants\[0\]\.id is not a known field/ },
-];
+const valid = modelartsValid;
 
 describe("validation: every documented rule, before anything is sent", () => {
-  ruleSuite(server, (body) => client().createWorkspace(body), rules);
+  ruleSuite(server, (body) => client().createWorkspace(body), modelartsRules);
 
   it("accepts every auth_type spelling the document uses", async () => {
     for (const auth_type of ["PUBLIC", "PRIVATE", "public", "private"] as const) {

@@ -1,5 +1,5 @@
 import { resolveBaseUrl } from "@ws/core";
-import { errorSuite, signedRequestSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
+import { resRules, resValid, errorSuite, signedRequestSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase } from "@ws/testkit";
 import { describe, expect, it } from "vitest";
 import { ApiError, ConfigurationError, createResClient, resEndpoints } from "../src/index.js";
 
@@ -42,22 +42,10 @@ describe("regions", () => {
   });
 });
 
-const valid = { name: "ws1", enterprise_project_id: "0" };
-const rules: RuleCase[] = [
-  { rule: "required", field: "name", refused: { enterprise_project_id: "0" }, accepted: valid, message: /name is required/ },
-  { rule: "minLength", field: "name", refused: { ...valid, name: "" }, accepted: { ...valid, name: "a" }, message: /name must not be empty/ },
-  { rule: "maxLength", field: "name", refused: { ...valid, name: "a".repeat(65) }, accepted: { ...valid, name: "a".repeat(64) }, message: /name must be at most 64 characters \(got 65\)/ },
-  { rule: "pattern", field: "name", refused: { ...valid, name: "team-" }, accepted: { ...valid, name: "team-a" }, message: /name must match/ },
-  { rule: "pattern", field: "name", refused: { ...valid, name: "team a" }, accepted: { ...valid, name: "推荐_工作空间-1" }, message: /name must match/ },
-  { rule: "required", field: "enterprise_project_id", refused: { name: "ws1" }, accepted: valid, message: /enterprise_project_id is required/ },
-  { rule: "minLength", field: "enterprise_project_id", refused: { ...valid, enterprise_project_id: "" }, accepted: valid, message: /enterprise_project_id must not be empty/ },
-  { rule: "maxLength", field: "enterprise_project_id", refused: { ...valid, enterprise_project_id: "e".repeat(257) }, accepted: { ...valid, enterprise_project_id: "e".repeat(256) }, message: /at most 256/ },
-  { rule: "type", field: "description", refused: { ...valid, description: 5 }, accepted: { ...valid, description: "" }, message: /description must be a string/ },
-  { rule: "additionalProperties", field: "desc", refused: { ...valid, desc: "x" }, accepted: { ...valid, description: "x" }, message: /desc is not a known field/ },
-];
+const valid = resValid;
 
 describe("validation: every documented rule, before anything is sent", () => {
-  ruleSuite(server, (body) => client().createWorkspace(body), rules);
+  ruleSuite(server, (body) => client().createWorkspace(body), resRules);
 });
 
 describe("errors", () => {

@@ -94,3 +94,4 @@ export {
   type ErrorCase,
 } from "./suites.js";
 export { officialAuthorization, verifyWithOfficialSigner, type OfficialRequest, type Verdict } from "./official-signer.js";
+export * from "./rules.js";

@@ -1,5 +1,5 @@
 import { resolveBaseUrl } from "@ws/core";
-import { errorSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase, type RuleCase } from "@ws/testkit";
+import { truewatchRules, truewatchValid, errorSuite, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase } from "@ws/testkit";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError, ConfigurationError, createTrueWatchClient, trueWatchEndpoints } from "../src/index.js";
 
@@ -40,23 +40,10 @@ describe("sites", () => {
   });
 });
 
-const valid = { name: "ws" };
-const rules: RuleCase[] = [
-  { rule: "required", field: "name", refused: { desc: "x" }, accepted: valid, message: /name is required/ },
-  { rule: "minLength", field: "name", refused: { name: "" }, accepted: { name: "w" }, message: /name must not be empty/ },
-  { rule: "maxLength", field: "name", refused: { name: "n".repeat(257) }, accepted: { name: "n".repeat(256) }, message: /name must be at most 256/ },
-  { rule: "type", field: "name", refused: { name: null }, accepted: valid, message: /name must be a string \(got null\)/ },
-  { rule: "type", field: "desc", refused: { ...valid, desc: 1 }, accepted: { ...valid, desc: null }, message: /desc must be a string or null/ },
-  { rule: "enum", field: "menuStyle", refused: { ...valid, menuStyle: "Ops" }, accepted: { ...valid, menuStyle: "" }, message: /menuStyle must be one of "Operations", "Testing", "Development", ""/ },
-  { rule: "type", field: "menuStyle", refused: { ...valid, menuStyle: null }, accepted: { ...valid, menuStyle: "Testing" }, message: /menuStyle must be a string/ },
-  { rule: "type", field: "needCreateAk", refused: { ...valid, needCreateAk: "true" }, accepted: { ...valid, needCreateAk: false }, message: /needCreateAk must be a boolean/ },
-  { rule: "type", field: "akName", refused: { ...valid, akName: null }, accepted: { ...valid, akName: "ci" }, message: /akName must be a string/ },
-  { rule: "enum", field: "language", refused: { ...valid, language: "de" }, accepted: { ...valid, language: null }, message: /language must be one of "zh", "en", "", null/ },
-  { rule: "additionalProperties", field: "description", refused: { ...valid, description: "x" }, accepted: { ...valid, desc: "x" }, message: /description is not a known field/ },
-];
+const valid = truewatchValid;
 
 describe("validation: every documented rule, before anything is sent", () => {
-  ruleSuite(server, (body) => client().createWorkspace(body), rules);
+  ruleSuite(server, (body) => client().createWorkspace(body), truewatchRules);
 });
 
 describe("errors", () => {
