@@ -1,0 +1,155 @@
+// Who is calling: the gateway's checks, as Huawei documents them (an AK/SK
+// signature within 15 minutes of the server's clock, signing host and
+// x-sdk-date; five failures in a row lock the key for five minutes; IAM tokens
+// valid 24 hours), and TrueWatch's DF-API-KEY.
+import { canonicalRequest, defaultHashing, formatSdkDate, parseSdkDate, SIGNING_ALGORITHM, EMPTY_BODY_SHA256 } from "@ws/core";
+import { hex, type Account } from "./accounts.js";
+
+export interface Incoming {
+  method: string;
+  /** Path and query as received. */
+  url: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type AuthResult =
+  | { ok: true; account: Account; via: "aksk" | "token" | "apiKey"; projectId?: string | undefined }
+  | { ok: false; status: number; code: string; message: string };
+
+const AUTHORIZATION = /^SDK-HMAC-SHA256 Access=([^,\s]+), SignedHeaders=([^,\s]+), Signature=([0-9a-f]{64})$/;
+const SKEW_LIMIT_IN_MS = 15 * 60_000;
+const LOCK_AFTER = 5;
+const LOCK_FOR_IN_MS = 5 * 60_000;
+const TOKEN_LIFETIME_IN_MS = 24 * 60 * 60_000;
+
+interface IssuedToken {
+  account: Account;
+  projectId: string;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+export class Gatekeeper {
+  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
+  private readonly tokens = new Map<string, IssuedToken>();
+
+  constructor(
+    private readonly accounts: Account[],
+    private readonly now: () => number,
+  ) {}
+
+  private fail(code: string, message: string, status = 401): AuthResult {
+    return { ok: false, status, code, message: `Incorrect IAM authentication information: ${message}` };
+  }
+
+  /** Huawei services: AK/SK signature or X-Auth-Token. */
+  huawei(request: Incoming): AuthResult {
+    if (request.headers.authorization) return this.signature(request);
+    const token = request.headers["x-auth-token"];
+    if (!token) return this.fail("APIGW.0301", "x-auth-token not found");
+    const issued = this.tokens.get(token);
+    if (!issued) return this.fail("APIGW.0301", "decrypt token fail");
+    if (issued.revoked) return { ok: false, status: 401, code: "APIGW.0307", message: "The token must be updated." };
+    if (this.now() >= issued.expiresAt) return this.fail("APIGW.0301", `token expires, expires_at: ${new Date(issued.expiresAt).toISOString()}`);
+    return { ok: true, account: issued.account, via: "token", projectId: issued.projectId };
+  }
+
+  private signature(request: Incoming): AuthResult {
+    const match = AUTHORIZATION.exec(request.headers.authorization ?? "");
+    if (!match) return this.fail("APIGW.0301", "verify aksk signature fail, invalid Authorization header");
+    const [, accessKey, signedList, signature] = match as unknown as [string, string, string, string];
+    const account = this.accounts.find((a) => a.accessKey === accessKey);
+    if (!account) return this.fail("APIGW.0301", "Get secretKey failed");
+    const state = this.failures.get(accessKey) ?? { count: 0, lockedUntil: 0 };
+    if (this.now() < state.lockedUntil) return this.fail("APIGW.0301", "AK access failed to reach the limit,forbidden");
+
+    const refuse = (message: string): AuthResult => {
+      state.count++;
+      if (state.count > LOCK_AFTER) state.lockedUntil = this.now() + LOCK_FOR_IN_MS;
+      this.failures.set(accessKey, state);
+      return this.fail("APIGW.0301", message);
+    };
+    const signed = signedList.split(";");
+    if (!signed.includes("host") || !signed.includes("x-sdk-date")) return refuse("verify aksk signature fail, host and x-sdk-date must be signed");
+    const signedAt = parseSdkDate(request.headers["x-sdk-date"]);
+    if (signedAt === undefined) return refuse("verify aksk signature fail, invalid x-sdk-date");
+    if (Math.abs(this.now() - signedAt) > SKEW_LIMIT_IN_MS) {
+      return refuse(`signature expired, signature time:${request.headers["x-sdk-date"]},server time:${formatSdkDate(new Date(this.now()))}`);
+    }
+    const headers: Record<string, string> = {};
+    for (const name of signed) {
+      if (name === "host") continue;
+      const value = request.headers[name];
+      if (value === undefined) return refuse(`verify aksk signature fail, signed header ${name} is missing`);
+      headers[name] = value;
+    }
+    const q = request.url.indexOf("?");
+    const pathname = q === -1 ? request.url : request.url.slice(0, q);
+    const search = q === -1 ? "" : request.url.slice(q);
+    const payloadHash = headers["x-sdk-content-sha256"] ?? (request.body ? defaultHashing.sha256Hex(request.body) : EMPTY_BODY_SHA256);
+    const { canonicalRequest: canonical } = canonicalRequest(
+      { method: request.method, url: request.url, headers, body: request.body },
+      request.headers.host ?? "",
+      pathname,
+      search,
+      payloadHash as string,
+    );
+    const stringToSign = `${SIGNING_ALGORITHM}\n${request.headers["x-sdk-date"]}\n${defaultHashing.sha256Hex(canonical) as string}`;
+    if (defaultHashing.hmacSha256(account.secretKey)(stringToSign) !== signature) return refuse("verify aksk signature fail");
+    this.failures.delete(accessKey);
+    const projectId = request.headers["x-project-id"];
+    if (projectId !== undefined && projectId !== account.projectId) {
+      return { ok: false, status: 403, code: "APIGW.0310", message: "The project is unavailable." };
+    }
+    return { ok: true, account, via: "aksk", projectId: account.projectId };
+  }
+
+  /** TrueWatch: the DF-API-KEY of one of the account's workspaces. */
+  apiKey(request: Incoming, keys: Map<string, Account>): AuthResult {
+    const key = request.headers["df-api-key"];
+    const account = key ? keys.get(key) : undefined;
+    if (!account) return { ok: false, status: 403, code: "ft.InvalidAPIKey", message: "Invalid API Key" };
+    return { ok: true, account, via: "apiKey" };
+  }
+
+  /** IAM POST /v3/auth/tokens, password method: a token scoped to the account's project, by id or name. */
+  issueToken(body: unknown): { status: number; headers?: Record<string, string>; body: unknown } {
+    const b = body as any;
+    const user = b?.auth?.identity?.password?.user;
+    const scope = b?.auth?.scope?.project;
+    if (!Array.isArray(b?.auth?.identity?.methods) || !b.auth.identity.methods.includes("password") || !user || !scope) {
+      return { status: 400, body: { error: { code: 400, message: "The request body is invalid.", title: "Bad Request" } } };
+    }
+    const account = this.accounts.find(
+      (a) => a.username === user.name && a.password === user.password && a.domainName === user.domain?.name,
+    );
+    if (!account) return { status: 401, body: { error: { code: 401, message: "The username or password is wrong.", title: "Unauthorized" } } };
+    if ((scope.id ?? account.projectId) !== account.projectId || (scope.name ?? account.projectName) !== account.projectName) {
+      return { status: 401, body: { error: { code: 401, message: "The project does not exist or is not accessible.", title: "Unauthorized" } } };
+    }
+    const token = `MIIemu${hex(32)}`;
+    const issuedAt = this.now();
+    const expiresAt = issuedAt + TOKEN_LIFETIME_IN_MS;
+    this.tokens.set(token, { account, projectId: account.projectId, expiresAt, revoked: false });
+    return {
+      status: 201,
+      headers: { "x-subject-token": token },
+      body: {
+        token: {
+          methods: ["password"],
+          issued_at: new Date(issuedAt).toISOString(),
+          expires_at: new Date(expiresAt).toISOString(),
+          project: { id: account.projectId, name: account.projectName, domain: { name: account.domainName } },
+          user: { name: account.username, domain: { name: account.domainName } },
+        },
+      },
+    };
+  }
+
+  /** Makes every token issued so far answer "The token must be updated" (APIGW.0307). */
+  revokeTokens(): void {
+    for (const token of this.tokens.values()) token.revoked = true;
+  }
+}

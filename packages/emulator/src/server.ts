@@ -1,0 +1,236 @@
+// One HTTP server for the five services and IAM. Per request: read the body,
+// pick the route by path (each at its documented path), apply an injected fault,
+// authenticate like the gateway, validate against the spec, then let the
+// provider's emulation answer.
+import http from "node:http";
+import { hex, type Account } from "./accounts.js";
+import { Gatekeeper, type AuthResult, type Incoming } from "./auth.js";
+import { FaultQueue, parseFaultHeader, type Fault } from "./faults.js";
+import { fabric } from "./providers/fabric.js";
+import { huaweiError } from "./providers/huawei.js";
+import { insight } from "./providers/insight.js";
+import { modelarts } from "./providers/modelarts.js";
+import { res } from "./providers/res.js";
+import { envelope, truewatch } from "./providers/truewatch.js";
+import { Store, type Emulation, type Reply, type Route } from "./providers/types.js";
+import { operationValidator } from "./spec-validator.js";
+
+const EMULATIONS: Emulation[] = [res, insight, modelarts, fabric, truewatch];
+const MAX_BODY_BYTES = 12 * 1024 * 1024; // the gateway's limit (APIGW.0201, 413)
+
+interface CompiledRoute {
+  emulation: Emulation;
+  route: Route;
+  pattern: RegExp;
+  names: string[];
+}
+
+const ROUTES: CompiledRoute[] = EMULATIONS.flatMap((emulation) =>
+  emulation.routes.map((route) => {
+    const names: string[] = [];
+    const source = route.path.replace(/[.]/g, "\\.").replace(/\{([^}]+)\}/g, (_, name: string) => {
+      names.push(name);
+      return "([^/]+)";
+    });
+    return { emulation, route, pattern: new RegExp(`^${source}$`), names };
+  }),
+);
+
+export interface EmulatorState {
+  accounts: Account[];
+  store: Store;
+  faults: FaultQueue;
+  gate: Gatekeeper;
+  apiKeys: Map<string, Account>;
+  /** Requests served, by provider (admin routes excluded). */
+  counts: Map<string, number>;
+  /** X-Emulator-Fault values seen, and how many requests carried each. */
+  headerFaults: Map<string, number>;
+  now(): number;
+}
+
+function send(response: http.ServerResponse, reply: Reply, family?: "huawei" | "truewatch"): void {
+  const headers: Record<string, string> = { "content-type": "application/json;charset=UTF-8", ...reply.headers };
+  if (family === "huawei" && !Object.keys(headers).some((h) => h.toLowerCase() === "x-request-id")) headers["X-Request-Id"] = hex(16);
+  const text = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
+  response.writeHead(reply.status, headers);
+  response.end(text);
+}
+
+function gatewayError(status: number, code: string, message: string): Reply {
+  return huaweiError(status, code, message, { request_id: hex(16) });
+}
+
+async function readBody(request: http.IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function lowerHeaders(request: http.IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) out[name] = Array.isArray(value) ? value.join(", ") : (value ?? "");
+  return out;
+}
+
+export function createHandler(state: EmulatorState) {
+  return async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
+    const body = await readBody(request);
+    if (body === undefined) return send(response, gatewayError(413, "APIGW.0201", "Request entity too large"), "huawei");
+    const incoming: Incoming = { method: request.method ?? "GET", url: request.url ?? "/", headers: lowerHeaders(request), body };
+    const path = incoming.url.split("?")[0]!;
+
+    if (path.startsWith("/__emulator/")) return send(response, admin(state, incoming, path));
+
+    const provider = path === "/v3/auth/tokens" ? "iam" : path.startsWith("/api/") ? "truewatch" : "huawei";
+    // X-Emulator-Fault: the fault applies to the first `count` requests that carry
+    // this exact value, so a client that sends it on every attempt sees it stop.
+    let headerFault: Fault | undefined;
+    const faultHeader = incoming.headers["x-emulator-fault"];
+    if (faultHeader) {
+      try {
+        headerFault = parseFaultHeader(faultHeader);
+      } catch (error) {
+        return send(response, { status: 400, body: { error: (error as Error).message } });
+      }
+      const used = state.headerFaults.get(faultHeader) ?? 0;
+      state.headerFaults.set(faultHeader, used + 1);
+      if (used >= (headerFault.count ?? 1)) headerFault = undefined;
+    }
+
+    const matched = provider === "huawei" || provider === "truewatch" ? ROUTES.filter((r) => r.pattern.test(path)) : [];
+    const route = matched.find((r) => r.route.method === incoming.method);
+    const name = provider === "iam" ? "iam" : (route?.emulation.name ?? provider);
+    state.counts.set(name, (state.counts.get(name) ?? 0) + 1);
+    const family = provider === "truewatch" ? "truewatch" : "huawei";
+
+    const fault = headerFault ? FaultQueue.normalize(headerFault) : state.faults.take(name);
+    if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.delayInMs));
+    if (fault?.kind === "throttle") {
+      const headers = { "Retry-After": String(fault.retryAfter) };
+      return send(
+        response,
+        family === "truewatch"
+          ? { ...envelope(401, null, "ft.TriggerApiAkCurrentLimiting", "Trigger API rate limiting - AK level"), headers }
+          : { ...gatewayError(429, "APIGW.0308", "The throttling threshold has been reached: policy user over ratelimit,limit:200,time:1 second"), headers },
+        family,
+      );
+    }
+    if (fault?.kind === "unavailable") {
+      return send(response, family === "truewatch" ? envelope(503, null, "InternalError", "Service unavailable") : gatewayError(503, "APIGW.0613", "IAM unavailable"), family);
+    }
+    if (fault?.kind === "drop" && !fault.afterProcessing) return void request.socket.destroy();
+
+    const reply = provider === "iam" ? iam(state, incoming) : serve(state, incoming, path, route, matched.length > 0);
+    if (fault?.kind === "drop") return void request.socket.destroy();
+    if (fault?.kind === "error") {
+      return send(response, family === "truewatch" ? envelope(500, null, "InternalError", "internal error") : huaweiError(500, "EMULATOR.0500", "internal error (injected)"), family);
+    }
+    if (fault?.kind === "malformed") return send(response, { status: 200, body: JSON.stringify(reply.body).slice(0, 12) }, family);
+    send(response, reply, family);
+  };
+}
+
+function iam(state: EmulatorState, incoming: Incoming): Reply {
+  if (incoming.method !== "POST") return gatewayError(404, "APIGW.0101", "The API does not exist or has not been published in the environment.");
+  let body: unknown;
+  try {
+    body = JSON.parse(incoming.body || "null");
+  } catch {
+    return { status: 400, body: { error: { code: 400, message: "The request body is not valid JSON.", title: "Bad Request" } } };
+  }
+  return state.gate.issueToken(body);
+}
+
+function serve(state: EmulatorState, incoming: Incoming, path: string, route: CompiledRoute | undefined, pathKnown: boolean): Reply {
+  const truewatchPath = path.startsWith("/api/");
+  if (!route) {
+    return truewatchPath
+      ? envelope(pathKnown ? 405 : 400, null, "RouterNotFound", "Route not found")
+      : gatewayError(404, "APIGW.0101", "The API does not exist or has not been published in the environment.");
+  }
+  const { emulation } = route;
+
+  const auth: AuthResult = emulation.family === "huawei" ? state.gate.huawei(incoming) : state.gate.apiKey(incoming, state.apiKeys);
+  if (!auth.ok) {
+    return emulation.family === "huawei" ? gatewayError(auth.status, auth.code, auth.message) : emulation.error(auth.status, auth.code, auth.message);
+  }
+
+  const values = route.pattern.exec(path)!.slice(1).map((v) => {
+    try {
+      return decodeURIComponent(v);
+    } catch {
+      return v;
+    }
+  });
+  const params = Object.fromEntries(route.names.map((n, i) => [n, values[i]!]));
+  if (params.project_id !== undefined && params.project_id !== auth.projectId) {
+    return gatewayError(403, "APIGW.0310", "The project is unavailable.");
+  }
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of new URL(incoming.url, "http://emulator").searchParams) query[key] = value;
+
+  let body: unknown;
+  if (incoming.body !== "") {
+    try {
+      body = JSON.parse(incoming.body);
+    } catch {
+      return emulation.invalid([{ field: "body", keyword: "json", message: "the body is not valid JSON" }]);
+    }
+  }
+  const problems = operationValidator(emulation.name, route.route.method, route.route.path)({ params, query, body });
+  if (problems.length > 0) return emulation.invalid(problems);
+
+  return route.route.handle({
+    account: auth.account,
+    projectId: auth.projectId,
+    params,
+    query,
+    body,
+    now: state.now(),
+    store: state.store,
+    registerApiKey: (key, account) => state.apiKeys.set(key, account),
+  });
+}
+
+function admin(state: EmulatorState, incoming: Incoming, path: string): Reply {
+  const route = `${incoming.method} ${path}`;
+  try {
+    switch (route) {
+      case "POST /__emulator/faults": {
+        const parsed = JSON.parse(incoming.body || "[]") as Fault | Fault[];
+        for (const fault of Array.isArray(parsed) ? parsed : [parsed]) state.faults.add(fault);
+        return { status: 200, body: { pending: state.faults.pending } };
+      }
+      case "DELETE /__emulator/faults":
+        state.faults.clear();
+        return { status: 200, body: { pending: 0 } };
+      case "GET /__emulator/workspaces":
+        return { status: 200, body: state.store.dump() };
+      case "GET /__emulator/requests":
+        return { status: 200, body: Object.fromEntries(state.counts) };
+      case "POST /__emulator/revoke-tokens":
+        state.gate.revokeTokens();
+        return { status: 200, body: {} };
+      case "POST /__emulator/reset":
+        resetState(state);
+        return { status: 200, body: {} };
+      default:
+        return { status: 404, body: { error: `no admin route ${route}` } };
+    }
+  } catch (error) {
+    return { status: 400, body: { error: (error as Error).message } };
+  }
+}
+
+export function resetState(state: EmulatorState): void {
+  state.store.clear();
+  state.faults.clear();
+  state.counts.clear();
+  state.headerFaults.clear();
+}
