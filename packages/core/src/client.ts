@@ -3,7 +3,7 @@
 //   call()  the lean typed path the provider packages use for their operations
 //           (validate, serialise once, send, map the answer);
 //   raw     an openapi-fetch client over the same pipeline, for everything else.
-import createClient, { type Client } from "openapi-fetch";
+import openapiFetch, { type Client } from "openapi-fetch";
 import { AuthPolicy, type Authenticator } from "./auth.js";
 import { ConfigurationError, ValidationError, type ValidationIssue } from "./errors.js";
 import { expandPath, type EndpointOptions } from "./endpoint.js";
@@ -63,6 +63,12 @@ export interface ServiceClient<Paths extends {}> {
   raw: Client<Paths, `${string}/${string}`>;
   send: SendRequest;
 }
+
+// openapi-fetch's CommonJS build sets exports.default; our own .cjs output imports
+// it with Node's interop, where the default import is the whole module.exports.
+const createClient = (
+  typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default
+) as typeof openapiFetch;
 
 function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};

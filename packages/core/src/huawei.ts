@@ -7,9 +7,9 @@ import { resolveHuaweiCredentials, type HuaweiCredentials } from "./credentials.
 import { normalizeEndpoint, resolveBaseUrl } from "./endpoint.js";
 import { ConfigurationError } from "./errors.js";
 import { huaweiRetryClassifier, isTokenRejected } from "./huawei-gateway.js";
-import { iamEndpointFor, IamTokenProvider } from "./iam.js";
+import { createIamTokenProvider, iamEndpointFor } from "./iam.js";
 import type { Unwrap } from "./response.js";
-import { SecretSet } from "./secrets.js";
+import { createSecretSet, type SecretSet } from "./secrets.js";
 
 export type HuaweiClientOptions<Region extends string> = ClientOptions & {
   /** Default: HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (/ HUAWEICLOUD_SDK_SECURITY_TOKEN) from the environment. */
@@ -35,7 +35,7 @@ export function huaweiAuthenticator<Region extends string>(config: HuaweiService
     const { iam } = credentials;
     const project = projectId ? { id: projectId } : options.region ? { name: options.region } : undefined;
     if (!project) throw new ConfigurationError(`${provider}: IAM credentials need projectId or region to scope the token.`);
-    const provider_ = new IamTokenProvider({
+    const tokens = createIamTokenProvider({
       ...options,
       endpoint: normalizeEndpoint(iam.endpoint ?? iamEndpointFor(options.region), { allowInsecureHttp: options.allowInsecureHttp, label: "credentials.iam.endpoint" }),
       username: iam.username,
@@ -44,14 +44,14 @@ export function huaweiAuthenticator<Region extends string>(config: HuaweiService
       project,
       secrets,
     });
-    return iamAuthenticator(provider_);
+    return iamAuthenticator(tokens);
   }
   return accessKeyAuthenticator(credentials, secrets, projectId);
 }
 
 export function createHuaweiService<Paths extends {}, Region extends string>(config: HuaweiServiceConfig<Region>): ServiceClient<Paths> {
   const { options, provider } = config;
-  const secrets = new SecretSet();
+  const secrets = createSecretSet();
   const baseUrl = resolveBaseUrl(
     config.endpoints,
     { name: options.region, endpoint: options.endpoint, allowInsecureHttp: options.allowInsecureHttp },

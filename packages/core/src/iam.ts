@@ -36,40 +36,25 @@ export function iamEndpointFor(region: string | undefined): string {
   return region === "eu-de" ? "https://iam.eu-de.otc.t-systems.com" : `https://iam.${region}.myhuaweicloud.com`;
 }
 
-export class IamTokenProvider {
-  readonly #options: IamTokenOptions;
-  readonly #send: (request: HttpRequest) => ReturnType<ReturnType<typeof createPipeline>>;
-  #cached: { token: string; renewAt: number } | undefined;
-  #inflight: Promise<string> | undefined;
-  #refused: { error: unknown; until: number } | undefined;
-  /** Token requests sent to IAM so far (for tests and diagnostics). */
-  requests = 0;
-
-  constructor(options: IamTokenOptions) {
-    this.#options = options;
-    options.secrets.add(options.password);
-    const policies: Policy[] = [new RetryPolicy(huaweiRetryClassifier, options, "iam")];
-    if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));
-    this.#send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, provider: "iam" }));
-  }
-
+export interface IamTokenProvider {
   /** A valid token: the cached one, the one being fetched, or a new one. */
-  token(now = Date.now()): Promise<string> {
-    if (this.#refused && now < this.#refused.until) return Promise.reject(this.#refused.error);
-    if (this.#cached && now < this.#cached.renewAt) return Promise.resolve(this.#cached.token);
-    this.#inflight ??= this.#fetch().finally(() => {
-      this.#inflight = undefined;
-    });
-    return this.#inflight;
-  }
-
+  token(now?: number): Promise<string>;
   /** Forget `token` if it is the cached one (the service said it is no longer valid). */
-  invalidate(token: string): void {
-    if (this.#cached?.token === token) this.#cached = undefined;
-  }
+  invalidate(token: string): void;
+}
 
-  async #fetch(): Promise<string> {
-    const o = this.#options;
+/** The token cache of one client. Its state lives in this closure, out of reach of inspection. */
+export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvider {
+  options.secrets.add(options.password);
+  const policies: Policy[] = [new RetryPolicy(huaweiRetryClassifier, options, "iam")];
+  if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));
+  const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, provider: "iam" }));
+  let cached: { token: string; renewAt: number } | undefined;
+  let inflight: Promise<string> | undefined;
+  let refused: { error: unknown; until: number } | undefined;
+
+  async function fetchToken(): Promise<string> {
+    const o = options;
     const body = JSON.stringify({
       auth: {
         identity: {
@@ -89,25 +74,45 @@ export class IamTokenProvider {
       operation: "getToken",
       context: { attempts: 0, retry: 0 },
     };
-    this.requests++;
     const started = Date.now();
-    const response = await this.#send(request);
+    const response = await send(request);
     try {
       const result = readResult<Record<string, unknown>>(response, request, { provider: "iam", unwrap: unwrapBody, secrets: o.secrets });
       const token = response.headers.get("x-subject-token");
-      if (!token) throw new ApiError("iam getToken failed: the response has no X-Subject-Token header", { provider: "iam", operation: "getToken", status: response.status, attempts: request.context.attempts });
+      if (!token) {
+        throw new ApiError("iam getToken failed: the response has no X-Subject-Token header", {
+          provider: "iam",
+          operation: "getToken",
+          status: response.status,
+          attempts: request.context.attempts,
+        });
+      }
       o.secrets.add(token);
-      this.#cached = { token, renewAt: renewAt(result, response.headers, started, o.refreshMarginInMs ?? 10 * 60_000) };
+      cached = { token, renewAt: renewAt(result, response.headers, started, o.refreshMarginInMs ?? 10 * 60_000) };
       return token;
     } catch (error) {
       // A refused password stays refused: remember it instead of asking IAM again
       // (repeated failures lock the user out).
       if (error instanceof ApiError && [400, 401, 403].includes(error.status)) {
-        this.#refused = { error, until: Date.now() + LOCKOUT_GUARD_IN_MS };
+        refused = { error, until: Date.now() + LOCKOUT_GUARD_IN_MS };
       }
       throw error;
     }
   }
+
+  return {
+    token(now = Date.now()) {
+      if (refused && now < refused.until) return Promise.reject(refused.error);
+      if (cached && now < cached.renewAt) return Promise.resolve(cached.token);
+      inflight ??= fetchToken().finally(() => {
+        inflight = undefined;
+      });
+      return inflight;
+    },
+    invalidate(token) {
+      if (cached?.token === token) cached = undefined;
+    },
+  };
 }
 
 /**

@@ -53,10 +53,10 @@ export {
   type SignableRequest,
   type Hashing,
 } from "./signing.js";
-export { IamTokenProvider, iamEndpointFor, type IamTokenOptions } from "./iam.js";
+export { createIamTokenProvider, iamEndpointFor, type IamTokenProvider, type IamTokenOptions } from "./iam.js";
 export { resolveBaseUrl, normalizeEndpoint, encodeRfc3986, expandPath, isLoopbackHost, type EndpointOptions } from "./endpoint.js";
 export { readErrorFields, requestIdOf, unwrapBody, type Unwrap, type ErrorFields } from "./response.js";
-export { SecretSet, assertHeaderValue, redactUrl, REDACTED } from "./secrets.js";
+export { createSecretSet, assertHeaderValue, redactUrl, REDACTED, type SecretSet } from "./secrets.js";
 export { LogPolicy, type Logger, type AttemptLog } from "./logging.js";
 export {
   resolveHuaweiCredentials,

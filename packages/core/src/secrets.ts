@@ -6,21 +6,26 @@ import { ConfigurationError } from "./errors.js";
 
 export const REDACTED = "[REDACTED]";
 
-export class SecretSet {
-  // A closure-held list, not a property: inspecting the client prints nothing of it.
-  readonly #values: string[] = [];
+/** The secrets one client knows. Values live in a closure: inspecting the client prints none of them. */
+export interface SecretSet {
+  add(value: string | undefined): void;
+  redact(text: string): string;
+}
 
-  add(value: string | undefined): void {
-    // Very short values would redact ordinary words; real credentials are long.
-    if (value && value.length >= 6 && !this.#values.includes(value)) this.#values.push(value);
-  }
-
-  redact(text: string): string {
-    for (const value of this.#values) {
-      if (text.includes(value)) text = text.split(value).join(REDACTED);
-    }
-    return text;
-  }
+export function createSecretSet(): SecretSet {
+  const values: string[] = [];
+  return {
+    add(value) {
+      // Very short values would redact ordinary words; real credentials are long.
+      if (value && value.length >= 6 && !values.includes(value)) values.push(value);
+    },
+    redact(text) {
+      for (const value of values) {
+        if (text.includes(value)) text = text.split(value).join(REDACTED);
+      }
+      return text;
+    },
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { excerpt, readErrorFields } from "../src/response.js";
 import { sameErrorCode } from "../src/errors.js";
-import { redactUrl, SecretSet } from "../src/secrets.js";
+import { createSecretSet, redactUrl } from "../src/secrets.js";
 
 const headers = (init: Record<string, string> = {}) => new Headers(init);
 
@@ -47,7 +47,7 @@ describe("sameErrorCode", () => {
 
 describe("secrets", () => {
   it("redacts registered values and credential-looking query parameters", () => {
-    const secrets = new SecretSet();
+    const secrets = createSecretSet();
     secrets.add("s3cr3t-token");
     secrets.add("abc"); // too short to redact safely
     expect(secrets.redact("token s3cr3t-token and s3cr3t-token, abc")).toBe("token [REDACTED] and [REDACTED], abc");

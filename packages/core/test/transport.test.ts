@@ -6,7 +6,7 @@ import {
   ConnectionError,
   createServiceClient,
   huaweiRetryClassifier,
-  SecretSet,
+  createSecretSet,
   TimeoutError,
   tokenAuthenticator,
   type ClientOptions,
@@ -19,7 +19,7 @@ const get: OperationSpec = { provider: "test", id: "getThing", method: "GET", pa
 const server = useTestServer(() => ({ status: 200, body: {} }));
 
 function client(options: ClientOptions = {}, baseUrl = server().url) {
-  const secrets = new SecretSet();
+  const secrets = createSecretSet();
   return createServiceClient<{}>({
     provider: "test",
     baseUrl,

@@ -9,7 +9,7 @@ import {
   isRecord,
   parseRetryAfter,
   resolveBaseUrl,
-  SecretSet,
+  createSecretSet,
   tokenAuthenticator,
   type CallOptions,
   type ClientOptions,
@@ -63,7 +63,7 @@ export function createTrueWatchClient(options: TrueWatchClientOptions): TrueWatc
   if (!apiKey) {
     throw new ConfigurationError("truewatch: no API key. Pass apiKey, or set the environment variable TRUEWATCH_API_KEY.");
   }
-  const secrets = new SecretSet();
+  const secrets = createSecretSet();
   const baseUrl = resolveBaseUrl(
     endpoints,
     { name: options.site, endpoint: options.endpoint, allowInsecureHttp: options.allowInsecureHttp },
