@@ -6,7 +6,7 @@ export function packageBuild(overrides = {}) {
     format: ["esm", "cjs"],
     dts: true,
     clean: true,
-    sourcemap: true,
+    sourcemap: false, // readable, unminified output; maps would double the install size
     target: "es2022",
     platform: "neutral",
     ...overrides,
