@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The cost a user pays in a bundle: for each package, `import { create...Client }`
+// and one createWorkspace call, bundled by esbuild for browsers (so @ws/core's
+// WebCrypto path and openapi-fetch are counted), minified, gzipped. Fails when a
+// package exceeds its budget in size-budget.json.
+//   node size.mjs            print the figures, check the budgets
+//   node size.mjs --json     the figures as JSON
+import { build } from "esbuild";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const budgets = JSON.parse(fs.readFileSync(path.join(here, "size-budget.json"), "utf8"));
+
+const huawei = `credentials: { accessKey: "AK", secretKey: "SK" }`;
+export const entries = {
+  "@ws/res": `import { createResClient } from "@ws/res";\nexport const r = createResClient({ region: "cn-north-4", projectId: "p", ${huawei} }).createWorkspace({ name: "w", enterprise_project_id: "0" });`,
+  "@ws/insight": `import { createInsightClient } from "@ws/insight";\nexport const r = createInsightClient({ region: "cn-north-4", projectId: "p", instanceId: "i", ${huawei} }).createWorkspace({ name: "w", eps_id: "0" });`,
+  "@ws/modelarts": `import { createModelArtsClient } from "@ws/modelarts";\nexport const r = createModelArtsClient({ region: "cn-north-4", projectId: "p", ${huawei} }).createWorkspace({ name: "team-a" });`,
+  "@ws/fabric": `import { createFabricClient } from "@ws/fabric";\nexport const r = createFabricClient({ region: "cn-north-4", ${huawei} }).createWorkspace({ name: "lake" });`,
+  "@ws/truewatch": `import { createTrueWatchClient } from "@ws/truewatch";\nexport const r = createTrueWatchClient({ site: "eu1", apiKey: "k" }).createWorkspace({ name: "w" });`,
+};
+
+export async function bundle(name, source, platform = "browser") {
+  const result = await build({
+    stdin: { contents: source, resolveDir: here, sourcefile: `${name}.mjs` },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform,
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+    // Measure the packages as published: no tsconfig travels with them (core's
+    // maps #crypto for type checking only), so none is read here either.
+    tsconfigRaw: "{}",
+  });
+  return result.outputFiles[0].contents;
+}
+
+export async function measure(name, source, platform = "browser") {
+  const code = await bundle(name, source, platform);
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+export async function measureAll() {
+  const out = {};
+  for (const [name, source] of Object.entries(entries)) out[name] = await measure(name, source);
+  return out;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const figures = await measureAll();
+  if (process.argv.includes("--json")) {
+    console.log(JSON.stringify(figures, null, 2));
+  } else {
+    let over = false;
+    console.log("package          minified   gzipped   budget (gzipped)");
+    for (const [name, { minified, gzipped }] of Object.entries(figures)) {
+      const budget = budgets[name];
+      const ok = gzipped <= budget;
+      over ||= !ok;
+      console.log(`${name.padEnd(16)} ${String(minified).padStart(8)} B ${String(gzipped).padStart(7)} B   ${budget} B ${ok ? "ok" : "OVER"}`);
+    }
+    process.exit(over ? 1 : 0);
+  }
+}

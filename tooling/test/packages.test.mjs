@@ -1,0 +1,71 @@
+// The packages as published: publint and Are The Types Wrong find nothing, no
+// workspace: range is left, the metadata users and editors need is there, and
+// each stays within its size budget.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkPackages } from "../check-packages.mjs";
+import { bundle, entries, measureAll } from "../size.mjs";
+
+let results;
+beforeAll(async () => {
+  results = await checkPackages();
+}, 120_000);
+
+describe("packed packages", () => {
+  it("are the seven published packages", () => {
+    expect(results.map((r) => r.name).sort()).toEqual(["@ws/core", "@ws/emulator", "@ws/fabric", "@ws/insight", "@ws/modelarts", "@ws/res", "@ws/truewatch"]);
+  });
+
+  it("pass publint and attw (node10, node16 CJS and ESM, bundler), with workspace: ranges rewritten", () => {
+    for (const { name, problems } of results) expect(problems, name).toEqual([]);
+  });
+
+  it("carry the metadata users and editors need", () => {
+    for (const { name, manifest } of results) {
+      expect(manifest, name).toMatchObject({
+        license: "MIT",
+        repository: { type: "git", url: expect.stringContaining("github.com"), directory: expect.stringMatching(/^packages\//) },
+        keywords: expect.arrayContaining([expect.any(String)]),
+        sideEffects: false,
+        engines: { node: ">=18" },
+        exports: { ".": { import: { types: "./dist/index.d.ts" }, require: { types: "./dist/index.d.cts" } } },
+        types: "./dist/index.d.cts",
+      });
+      expect(manifest.files, name).toEqual(["dist", "README.md", "LICENSE"]);
+      const readme = fs.readFileSync(path.join(import.meta.dirname, "..", "..", "packages", name.slice(4), "README.md"), "utf8");
+      expect(readme, name).toMatch(new RegExp(`npm install (--save-dev )?${name.replace("/", "\\/")}`));
+      expect(readme, name).toContain("README");
+    }
+  });
+
+  it("depend on openapi-fetch and @ws/core only (the emulator adds Ajv)", () => {
+    for (const { name, manifest } of results) {
+      const deps = Object.keys(manifest.dependencies ?? {}).sort();
+      const allowed = name === "@ws/core" ? ["openapi-fetch"] : name === "@ws/emulator" ? ["@ws/core", "ajv"] : ["@ws/core", "openapi-fetch"];
+      expect(deps, name).toEqual(allowed);
+      for (const range of Object.values(manifest.dependencies ?? {})) expect(range).toMatch(/^\^?\d/);
+    }
+  });
+});
+
+describe("size budget", () => {
+  it("import + createWorkspace, bundled for browsers, minified and gzipped, stays within size-budget.json", async () => {
+    const budgets = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "size-budget.json"), "utf8"));
+    const figures = await measureAll();
+    expect(Object.keys(figures).sort()).toEqual(Object.keys(budgets).sort());
+    for (const [name, { gzipped }] of Object.entries(figures)) expect(gzipped, name).toBeLessThanOrEqual(budgets[name]);
+  });
+});
+
+describe("export conditions", () => {
+  it("bundlers for browsers and workers get WebCrypto; Node gets node:crypto", async () => {
+    const decode = (bytes) => new TextDecoder().decode(bytes);
+    const browser = decode(await bundle("modelarts", entries["@ws/modelarts"], "browser"));
+    expect(browser.includes("crypto.subtle"), "WebCrypto in the browser bundle").toBe(true);
+    expect(browser.includes("createHmac"), "node:crypto in the browser bundle").toBe(false);
+    const node = decode(await bundle("modelarts", entries["@ws/modelarts"], "node"));
+    expect(node.includes("createHmac"), "node:crypto in the Node bundle").toBe(true);
+    expect(node.includes("crypto.subtle"), "WebCrypto in the Node bundle").toBe(false);
+  });
+});
