@@ -27,7 +27,8 @@ export class AuthPolicy implements Policy {
   async send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {
     const unsigned = request.headers;
     const first = { ...request, headers: { ...unsigned } };
-    await this.authenticate(first);
+    const pending = this.authenticate(first);
+    if (pending) await pending; // a token string or node:crypto signing is synchronous: no await
     const response = await next(first);
     if (!this.authenticator.recover || !(await this.authenticator.recover(response, first))) return response;
     const again = { ...request, headers: { ...unsigned } };
@@ -37,9 +38,11 @@ export class AuthPolicy implements Policy {
 
   // Waiting for credentials (an IAM token being fetched for everyone) must not
   // outlast the caller's abortSignal.
-  private authenticate(request: HttpRequest): Promise<void> {
+  private authenticate(request: HttpRequest): Promise<void> | void {
     const signal = request.abortSignal;
-    const pending = Promise.resolve(this.authenticator.authenticate(request));
+    const result = this.authenticator.authenticate(request);
+    if (!(result instanceof Promise)) return;
+    const pending = result;
     if (!signal) return pending;
     return new Promise<void>((resolve, reject) => {
       const onAbort = () =>
@@ -72,23 +75,30 @@ export function tokenAuthenticator(
   what = "token",
   isRejected: (response: HttpResponse) => boolean = () => false,
 ): Authenticator {
-  const current = async () => {
-    const value = typeof source === "string" ? source : await source();
-    assertHeaderValue(header, value, typeof source === "string" ? `credentials ${what}` : `the ${what} returned by the credentials function`);
-    secrets.add(value);
-    return value;
-  };
   if (typeof source === "string") {
     assertHeaderValue(header, source, `credentials ${what}`);
     secrets.add(source);
   }
+  // A function's token is new each time: check it (CR/LF) and register it for redaction.
+  const current = async (fn: () => string | Promise<string>) => {
+    const value = await fn();
+    assertHeaderValue(header, value, `the ${what} returned by the credentials function`);
+    secrets.add(value);
+    return value;
+  };
   return {
-    async authenticate(request) {
-      request.headers[header] = await current();
+    authenticate(request) {
+      if (typeof source === "string") {
+        request.headers[header] = source;
+        return;
+      }
+      return current(source).then((value) => {
+        request.headers[header] = value;
+      });
     },
     async recover(response, request) {
       if (typeof source === "string" || !isRejected(response)) return false;
-      return (await current()) !== request.headers[header];
+      return (await current(source)) !== request.headers[header];
     },
   };
 }
@@ -111,10 +121,10 @@ export function accessKeyAuthenticator(
   if (projectId !== undefined) assertHeaderValue("x-project-id", projectId, "projectId");
   let clockOffset = 0;
   return {
-    async authenticate(request) {
+    authenticate(request) {
       if (projectId) request.headers["x-project-id"] = projectId;
       if (credentials.securityToken) request.headers["x-security-token"] = credentials.securityToken;
-      await signer.sign(request, new Date(Date.now() + clockOffset));
+      return signer.sign(request, new Date(Date.now() + clockOffset));
     },
     recover(response, request) {
       const server = skewedServerTime(response, request.headers["x-sdk-date"]);

@@ -67,22 +67,40 @@ export function encodeRfc3986(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+const UNRESERVED = /^[A-Za-z0-9\-._~]+$/;
+const templates = new Map<string, Array<string | { name: string }>>();
+
+/** `/v1/{project_id}/workspaces` as literal parts and parameter slots, parsed once per template. */
+function parseTemplate(template: string): Array<string | { name: string }> {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/(\{[^}]+\})/).filter(Boolean).map((p) => (p.startsWith("{") ? { name: p.slice(1, -1) } : p));
+    templates.set(template, parts);
+  }
+  return parts;
+}
+
 /**
  * Fills `{name}` in a path template. Each value is one encoded segment, so `a/b`
  * or `../admin` stay inside their segment; `.` and `..` (which URL parsers would
  * resolve, even as %2e) and empty values are refused.
  */
 export function expandPath(template: string, params: Record<string, unknown>, issues: ValidationIssue[]): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+  let path = "";
+  for (const part of parseTemplate(template)) {
+    if (typeof part === "string") {
+      path += part;
+      continue;
+    }
+    const { name } = part;
     const value = params[name];
     if (typeof value !== "string" || value === "") {
       issues.push({ path: name, rule: "required", message: `${name} (path parameter) is required and must be a non-empty string` });
-      return "";
-    }
-    if (value === "." || value === "..") {
+    } else if (value === "." || value === "..") {
       issues.push({ path: name, rule: "pathSegment", message: `${name} (path parameter) must not be "." or ".."` });
-      return "";
+    } else {
+      path += UNRESERVED.test(value) ? value : encodeRfc3986(value);
     }
-    return encodeRfc3986(value);
-  });
+  }
+  return path;
 }

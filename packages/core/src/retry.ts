@@ -140,11 +140,10 @@ export class RetryPolicy implements Policy {
 
   async send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {
     for (;;) {
-      // A fresh header object per attempt: authentication signs each attempt anew.
-      const attempt: HttpRequest = { ...request, headers: { ...request.headers } };
       let delayInMs: number;
       try {
-        const response = await next(attempt);
+        // AuthPolicy gives each attempt its own copy of the headers to sign.
+        const response = await next(request);
         const verdict = decideResponse(response, request, this.classifier, this.options, this.random);
         if (!verdict.retry) return response;
         delayInMs = verdict.delayInMs;

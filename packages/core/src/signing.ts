@@ -96,8 +96,8 @@ export interface CanonicalParts {
 
 export function canonicalRequest(request: SignableRequest, host: string, pathname: string, search: string, payloadHash: string): CanonicalParts {
   const headers = request.headers;
-  const names = Object.keys(headers).filter((n) => n !== "authorization" && n !== "host");
-  names.push("host");
+  const names = ["host"];
+  for (const name in headers) if (name !== "authorization" && name !== "host") names.push(name);
   names.sort();
   let lines = "";
   for (const name of names) lines += `${name}:${(name === "host" ? host : headers[name]!).trim()}\n`;
@@ -112,7 +112,18 @@ export function canonicalRequest(request: SignableRequest, host: string, pathnam
  * Host (with the port only when it is not the scheme's default: what fetch sends
  * as Host), path and query of a serialised URL, without building a URL object.
  */
+let lastUrl = "";
+let lastParts = { host: "", pathname: "/", search: "" };
+
 export function splitUrl(url: string): { host: string; pathname: string; search: string } {
+  // A client signs the same URL over and over (one operation, one project).
+  if (url === lastUrl) return lastParts;
+  lastParts = parseUrl(url);
+  lastUrl = url;
+  return lastParts;
+}
+
+function parseUrl(url: string): { host: string; pathname: string; search: string } {
   const hostStart = url.indexOf("//") + 2;
   let pathStart = url.indexOf("/", hostStart);
   if (pathStart === -1) pathStart = url.length;
@@ -148,7 +159,8 @@ export function createSigner(accessKey: string, secretKey: string, hashing: Hash
       const headers = request.headers;
       const sdkDate = formatSdkDate(date);
       headers["x-sdk-date"] = sdkDate;
-      delete headers.authorization;
+      // delete would turn the object into a slow dictionary; only a re-signed request has one.
+      if (headers.authorization !== undefined) delete headers.authorization;
       const { host, pathname, search } = splitUrl(request.url);
       // A caller-declared payload hash (e.g. UNSIGNED-PAYLOAD) is what the gateway checks against.
       const payload = headers["x-sdk-content-sha256"] ?? (request.body ? hashing.sha256Hex(request.body) : EMPTY_BODY_SHA256);

@@ -78,9 +78,13 @@ export function createTransport(options: TransportOptions = {}): SendRequest {
     // Looked up per call so that test doubles and polyfills installed later apply.
     const fetchImpl = options.fetch ?? globalThis.fetch;
     const caller = request.abortSignal;
-    const errorContext = { provider, operation: request.operation, attempts: request.context.attempts };
     if (caller?.aborted) {
-      throw new AbortError("The call was aborted before it was sent.", { ...errorContext, cause: caller.reason });
+      throw new AbortError("The call was aborted before it was sent.", {
+        provider,
+        operation: request.operation,
+        attempts: request.context.attempts,
+        cause: caller.reason,
+      });
     }
 
     const controller = new AbortController();
@@ -109,6 +113,7 @@ export function createTransport(options: TransportOptions = {}): SendRequest {
         : await readBody(response, limit);
       return new HttpResponse(response.status, response.statusText, response.headers, text, truncated);
     } catch (error) {
+      const errorContext = { provider, operation: request.operation };
       if (timedOut) {
         throw new TimeoutError(`No complete response within ${timeoutInMs} ms (attempt ${attempts}).`, {
           ...errorContext,

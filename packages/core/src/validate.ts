@@ -33,6 +33,18 @@ export interface Schema {
   anyOf?: Schema[];
 }
 
+const PROBE: ValidationIssue[] = [];
+const PROBE_ISSUE: ValidationIssue = { path: "", rule: "", message: "" };
+
+/** Whether `value` satisfies `schema`, without building messages. */
+function probe(schema: Schema, value: unknown, path: string): boolean {
+  const before = PROBE.length;
+  check(schema, value, path, PROBE);
+  const ok = PROBE.length === before;
+  PROBE.length = before;
+  return ok;
+}
+
 const patterns = new Map<string, RegExp>();
 function regex(pattern: string): RegExp {
   let re = patterns.get(pattern);
@@ -104,29 +116,35 @@ function describeCondition(cond: Schema): string {
   return parts.length ? `when ${parts.join(" and ")}` : "in this case";
 }
 
+/**
+ * Checks `value`; pushes one issue per broken rule. Sub-schemas that only decide
+ * (`not`, `if`, `anyOf` branches) are probed with `probe()`, which skips building
+ * messages: they are on every call's path, and most of them are meant to fail.
+ */
 export function check(schema: Schema, value: unknown, path: string, issues: ValidationIssue[]): void {
   const at = path || "body";
-  const fail = (rule: string, message: string) => issues.push({ path: at, rule, message: `${at} ${message}` });
+  const probing = issues === PROBE;
+  const fail = (rule: string, message: () => string) =>
+    issues.push(probing ? PROBE_ISSUE : { path: at, rule, message: `${at} ${message()}` });
 
   if (schema.type !== undefined) {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
     if (!types.some((t) => hasType(value, t))) {
-      fail("type", `must be ${types.map((t) => (t === "null" ? "null" : `a${/^[aeiou]/.test(t) ? "n" : ""} ${t}`)).join(" or ")} (got ${describeType(value)})`);
+      fail("type", () => `must be ${types.map((t) => (t === "null" ? "null" : `a${/^[aeiou]/.test(t) ? "n" : ""} ${t}`)).join(" or ")} (got ${describeType(value)})`);
       return; // the other rules would only repeat this one
     }
   }
-  if (schema.enum !== undefined && !schema.enum.some((e) => e === value)) {
-    fail("enum", `must be one of ${schema.enum.map(show).join(", ")} (got ${show(value)})`);
+  const allowed = schema.enum;
+  if (allowed !== undefined && !allowed.some((e) => e === value)) {
+    fail("enum", () => `must be one of ${allowed.map(show).join(", ")} (got ${show(value)})`);
   }
   if ("const" in schema && schema.const !== value) {
-    fail("const", `must be ${show(schema.const)} (got ${show(value)})`);
+    fail("const", () => `must be ${show(schema.const)} (got ${show(value)})`);
   }
   if (schema.not !== undefined) {
-    const inner: ValidationIssue[] = [];
-    check(schema.not, value, path, inner);
-    if (inner.length === 0) {
+    if (probe(schema.not, value, path)) {
       const forbidden = "const" in schema.not ? [schema.not.const] : schema.not.enum;
-      fail("not", forbidden ? `must not be ${forbidden.map(show).join(" or ")} (reserved)` : `must not match the excluded form (got ${show(value)})`);
+      fail("not", () => forbidden ? `must not be ${forbidden.map(show).join(" or ")} (reserved)` : `must not match the excluded form (got ${show(value)})`);
     }
   }
 
@@ -134,48 +152,50 @@ export function check(schema: Schema, value: unknown, path: string, issues: Vali
     if (schema.minLength !== undefined || schema.maxLength !== undefined) {
       const n = codePoints(value);
       if (schema.minLength !== undefined && n < schema.minLength) {
-        fail("minLength", value === "" ? `must not be empty (at least ${schema.minLength} characters)` : `must be at least ${schema.minLength} characters (got ${n})`);
+        fail("minLength", () => value === "" ? `must not be empty (at least ${schema.minLength} characters)` : `must be at least ${schema.minLength} characters (got ${n})`);
       }
       if (schema.maxLength !== undefined && n > schema.maxLength) {
-        fail("maxLength", `must be at most ${schema.maxLength} characters (got ${n})`);
+        fail("maxLength", () => `must be at most ${schema.maxLength} characters (got ${n})`);
       }
     }
     if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) {
-      fail("pattern", `must match /${schema.pattern}/ (got ${show(value)})`);
+      fail("pattern", () => `must match /${schema.pattern}/ (got ${show(value)})`);
     }
   } else if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum) fail("minimum", `must be >= ${schema.minimum} (got ${value})`);
-    if (schema.maximum !== undefined && value > schema.maximum) fail("maximum", `must be <= ${schema.maximum} (got ${value})`);
-    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) fail("exclusiveMinimum", `must be > ${schema.exclusiveMinimum} (got ${value})`);
-    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) fail("exclusiveMaximum", `must be < ${schema.exclusiveMaximum} (got ${value})`);
+    if (schema.minimum !== undefined && value < schema.minimum) fail("minimum", () => `must be >= ${schema.minimum} (got ${value})`);
+    if (schema.maximum !== undefined && value > schema.maximum) fail("maximum", () => `must be <= ${schema.maximum} (got ${value})`);
+    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) fail("exclusiveMinimum", () => `must be > ${schema.exclusiveMinimum} (got ${value})`);
+    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) fail("exclusiveMaximum", () => `must be < ${schema.exclusiveMaximum} (got ${value})`);
   } else if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) fail("minItems", `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"} (got ${value.length})`);
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) fail("maxItems", `must have at most ${schema.maxItems} items (got ${value.length})`);
+    if (schema.minItems !== undefined && value.length < schema.minItems) fail("minItems", () => `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"} (got ${value.length})`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) fail("maxItems", () => `must have at most ${schema.maxItems} items (got ${value.length})`);
     if (schema.items) value.forEach((item, i) => check(schema.items!, item, join(path, i), issues));
   } else if (typeOf(value) === "object") {
     checkObject(schema, value as Record<string, unknown>, path, issues, fail);
   }
 
   if (schema.allOf) for (const sub of schema.allOf) check(sub, value, path, issues);
-  if (schema.anyOf) {
-    const attempts = schema.anyOf.map((sub) => {
-      const inner: ValidationIssue[] = [];
-      check(sub, value, path, inner);
-      return inner;
+  if (schema.anyOf && !schema.anyOf.some((sub) => probe(sub, value, path))) {
+    fail("anyOf", () => {
+      const reasons = schema.anyOf!.map((sub) => {
+        const inner: ValidationIssue[] = [];
+        check(sub, value, path, inner);
+        return inner.map((i) => i.message).join(" and ");
+      });
+      return `must satisfy one of: ${reasons.join("; or ")}`;
     });
-    if (!attempts.some((a) => a.length === 0)) {
-      fail("anyOf", `must satisfy one of: ${attempts.map((a) => a.map((i) => i.message).join(" and ")).join("; or ")}`);
-    }
   }
   if (schema.if) {
-    const cond: ValidationIssue[] = [];
-    check(schema.if, value, path, cond);
-    const branch = cond.length === 0 ? schema.then : schema.else;
+    const holds = probe(schema.if, value, path);
+    const branch = holds ? schema.then : schema.else;
     if (branch) {
-      const inner: ValidationIssue[] = [];
+      const inner: ValidationIssue[] = probing ? PROBE : [];
+      const before = inner.length;
       check(branch, value, path, inner);
-      const when = cond.length === 0 ? ` (${describeCondition(schema.if)})` : "";
-      for (const issue of inner) issues.push({ ...issue, message: issue.message + when });
+      if (!probing) {
+        const when = holds ? ` (${describeCondition(schema.if)})` : "";
+        for (const issue of inner.slice(before)) issues.push({ ...issue, message: issue.message + when });
+      }
     }
   }
 }
@@ -185,27 +205,31 @@ function checkObject(
   value: Record<string, unknown>,
   path: string,
   issues: ValidationIssue[],
-  fail: (rule: string, message: string) => void,
+  fail: (rule: string, message: () => string) => void,
 ): void {
   const props = schema.properties ?? {};
   for (const name of schema.required ?? []) {
     if (value[name] === undefined) {
-      issues.push({ path: join(path, name), rule: "required", message: `${join(path, name)} is required` });
+      issues.push(issues === PROBE ? PROBE_ISSUE : { path: join(path, name), rule: "required", message: `${join(path, name)} is required` });
     }
   }
   const keys = Object.keys(value).filter((k) => value[k] !== undefined);
   if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
     const known = Object.keys(props);
-    fail("minProperties", known.length ? `must set at least ${schema.minProperties} of ${known.join(", ")}` : `must have at least ${schema.minProperties} fields`);
+    fail("minProperties", () => known.length ? `must set at least ${schema.minProperties} of ${known.join(", ")}` : `must have at least ${schema.minProperties} fields`);
   }
   if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
-    fail("maxProperties", `must have at most ${schema.maxProperties} fields (got ${keys.length})`);
+    fail("maxProperties", () => `must have at most ${schema.maxProperties} fields (got ${keys.length})`);
   }
   for (const key of keys) {
     const sub = Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
     if (sub) {
       check(sub, value[key], join(path, key), issues);
     } else if (schema.additionalProperties === false) {
+      if (issues === PROBE) {
+        issues.push(PROBE_ISSUE);
+        continue;
+      }
       const hint = suggest(key, Object.keys(props));
       issues.push({
         path: join(path, key),
