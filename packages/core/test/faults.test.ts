@@ -5,7 +5,7 @@
 // and flags, and that no workspace was created twice.
 import { startServer, TEST_ACCESS_KEY, TEST_SECRET_KEY, verifyWithOfficialSigner, type Handler, type RecordedRequest, type Reply, type TestServer } from "@ws/testkit";
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AbortError,
   ApiError,
@@ -290,11 +290,24 @@ describe("abort", () => {
   });
 
   it("while waiting to retry: rejects at once, leaves no timer behind", async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
-    const baseline = timers();
+    // The SDK's timers for this call (the attempt timeout, 25 s here, and the 30 s wait) must be
+    // cleared; undici's own timer wheel is left out by their delays.
+    const made: unknown[] = [];
+    const cleared = new Set<unknown>();
+    const realSet = globalThis.setTimeout;
+    const realClear = globalThis.clearTimeout;
+    const setSpy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((fn: () => void, ms?: number) => {
+      const id = realSet(fn, ms);
+      if (ms === 25_000 || ms === 30_000) made.push(id);
+      return id;
+    }) as typeof setTimeout);
+    const clearSpy = vi.spyOn(globalThis, "clearTimeout").mockImplementation(((id: unknown) => {
+      cleared.add(id);
+      realClear(id as ReturnType<typeof setTimeout>);
+    }) as typeof clearTimeout);
     before(reply(429, { error_code: "APIGW.0308", error_msg: "throttled" }, { "retry-after": "30" }));
     const controller = new AbortController();
-    const pending = create(client(), controller.signal);
+    const pending = create(client({ timeoutInMs: 25_000 }), controller.signal);
     while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 20)); // now sleeping 30 s before the retry
     controller.abort();
@@ -302,7 +315,10 @@ describe("abort", () => {
     expect(error).toBeInstanceOf(AbortError);
     expect(error).toMatchObject({ attempts: 1, outcomeUnknown: false });
     expect(server.requests).toHaveLength(1);
-    expect(timers()).toBe(baseline);
+    setSpy.mockRestore();
+    clearSpy.mockRestore();
+    expect(made.length).toBeGreaterThanOrEqual(2);
+    for (const id of made) expect(cleared.has(id)).toBe(true);
   });
 });
 
