@@ -5,14 +5,14 @@
 //   raw     an openapi-fetch client over the same pipeline, for everything else.
 import openapiFetch, { type Client } from "openapi-fetch";
 import { AuthPolicy, type Authenticator } from "./auth.js";
-import { ConfigurationError, ValidationError, type ValidationIssue } from "./errors.js";
+import { ConfigurationError, type ValidationIssue } from "./errors.js";
 import { expandPath, type EndpointOptions } from "./endpoint.js";
 import { createPipeline, HttpResponse, type HttpRequest, type Policy, type SendRequest } from "./http.js";
 import { LogPolicy, type Logger } from "./logging.js";
 import { readResult, unwrapBody, type Unwrap } from "./response.js";
 import { RetryPolicy, type RetryClassifier, type RetryOptions } from "./retry.js";
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.js";
-import { createTransport } from "./transport.js";
+import { createTransport, NULL_BODY_STATUS } from "./transport.js";
 import { check, validationError, type Schema } from "./validate.js";
 
 /** Options every client factory takes. */
@@ -166,9 +166,8 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
       operation: `${method} ${url.pathname}`,
       context: { attempts: 0, retry: 0 },
     });
-    const nullBody = response.status === 204 || response.status === 205 || response.status === 304;
     // Response() only takes statuses 200-599; a redirect that was not followed keeps its own.
-    return new Response(nullBody ? null : response.bodyText, {
+    return new Response(NULL_BODY_STATUS.has(response.status) ? null : response.bodyText, {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
@@ -179,4 +178,3 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
   return { call, raw, send };
 }
 
-export { ValidationError };

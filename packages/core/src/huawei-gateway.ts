@@ -2,7 +2,7 @@
 // and DataArts Fabric) tells a client, and how to read it: throttling, a token
 // that must be renewed, a signature outside the accepted time window.
 import { normalizeErrorCode } from "./errors.js";
-import { isRecord, type HttpResponse } from "./http.js";
+import type { HttpResponse } from "./http.js";
 import { readErrorFields } from "./response.js";
 import { parseRetryAfter, type RetryClassifier } from "./retry.js";
 
@@ -14,8 +14,7 @@ const WINDOW_UNITS: Record<string, number> = { second: 1_000, minute: 60_000, ho
  * window is the shortest wait that is sure to help.
  */
 export function gatewayThrottleWindow(body: unknown): number | undefined {
-  if (!isRecord(body)) return undefined;
-  const message = typeof body.error_msg === "string" ? body.error_msg : typeof body.message === "string" ? body.message : "";
+  const message = readErrorFields(body).message ?? "";
   const match = /time:\s*(\d+)\s*(second|minute|hour)s?/i.exec(message);
   return match ? Number(match[1]) * WINDOW_UNITS[match[2]!.toLowerCase()]! : undefined;
 }

@@ -33,7 +33,7 @@ export interface ErrorFields {
   requestId: string | undefined;
 }
 
-export function readErrorFields(body: unknown, headers: Headers): ErrorFields {
+export function readErrorFields(body: unknown, headers?: Headers): ErrorFields {
   const b = isRecord(body) ? body : {};
   const nested = isRecord(b.error) ? b.error : {};
   return {
@@ -46,9 +46,9 @@ export function readErrorFields(body: unknown, headers: Headers): ErrorFields {
 }
 
 /** `X-Request-Id` (Huawei), else the body's `traceId` (TrueWatch) or `request_id` (API gateway). */
-export function requestIdOf(body: unknown, headers: Headers): string | undefined {
+export function requestIdOf(body: unknown, headers?: Headers): string | undefined {
   const b = isRecord(body) ? body : {};
-  return headers.get("x-request-id") ?? text(b.traceId) ?? text(b.request_id) ?? undefined;
+  return headers?.get("x-request-id") ?? text(b.traceId) ?? text(b.request_id) ?? undefined;
 }
 
 /** A short, tag-free excerpt of a non-JSON body (an HTML error page, say). */

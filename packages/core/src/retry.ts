@@ -57,7 +57,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   return Math.max(0, date - now);
 }
 
-export type RetryVerdict = { retry: false; retryAfterInMs?: number | undefined } | { retry: true; delayInMs: number };
+export type RetryVerdict = { retry: false } | { retry: true; delayInMs: number };
 
 export function classifyResponse(
   response: HttpResponse,
@@ -95,8 +95,8 @@ export function decideResponse(
   random: () => number = Math.random,
 ): RetryVerdict {
   const { retryable, throttled, hintInMs } = classifyResponse(response, request, classifier);
-  if (!retryable || request.context.retry >= options.maxRetries) return { retry: false, retryAfterInMs: hintInMs };
-  if (hintInMs !== undefined && hintInMs > options.maxRetryAfterInMs) return { retry: false, retryAfterInMs: hintInMs };
+  if (!retryable || request.context.retry >= options.maxRetries) return { retry: false };
+  if (hintInMs !== undefined && hintInMs > options.maxRetryAfterInMs) return { retry: false };
   const jitter = backoffDelay(request.context.retry, options, random);
   const floor = hintInMs ?? (throttled ? throttleFloor(options) : 0);
   return { retry: true, delayInMs: Math.max(floor, jitter) };

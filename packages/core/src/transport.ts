@@ -43,7 +43,8 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
-const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose responses carry no body (and may not be given one). */
+export const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
 async function readBody(response: Response, limit: number): Promise<{ text: string; truncated: boolean }> {
   if (!response.body) return { text: "", truncated: false };
