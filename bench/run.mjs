@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { installFootprint } from "../tooling/packages.mjs";
 import { percentile, show, summary } from "./stats.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -199,21 +200,6 @@ function coldStart() {
 // ------------------------------------------------------------------ 4. weight
 function weight() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ws-weight-"));
-  const footprint = (sub) => {
-    let bytes = 0;
-    const packages = new Set();
-    const walk = (d) => {
-      for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-        const p = path.join(d, entry.name);
-        if (entry.isDirectory()) {
-          if (fs.existsSync(path.join(p, "package.json")) && /node_modules(\/@[^/]+)?$/.test(path.dirname(p))) packages.add(p);
-          walk(p);
-        } else if (entry.isFile()) bytes += fs.statSync(p).size;
-      }
-    };
-    walk(path.join(dir, sub, "node_modules"));
-    return { bytes, packages: packages.size };
-  };
   try {
     const packs = path.join(dir, "packs");
     fs.mkdirSync(packs);
@@ -229,8 +215,8 @@ function weight() {
       fs.writeFileSync(path.join(dir, sub, "package.json"), "{}");
       execFileSync("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", ...specs], { cwd: path.join(dir, sub), stdio: "ignore" });
     }
-    const ours = footprint("ours");
-    const official = footprint("official");
+    const ours = installFootprint(path.join(dir, "ours", "node_modules"));
+    const official = installFootprint(path.join(dir, "official", "node_modules"));
     results.weight = { ours, official, ratio: ours.bytes / official.bytes };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -238,8 +224,7 @@ function weight() {
 }
 
 async function bundleCost() {
-  const { measure } = await import(path.join(root, "tooling/size.mjs"));
-  const { entries } = await import(path.join(root, "tooling/size.mjs"));
+  const { measure, entries } = await import(path.join(root, "tooling/size.mjs"));
   const ours = await measure("modelarts", entries["@ws/modelarts"]);
   const { build } = await import("esbuild");
   const official = await build({

@@ -35,3 +35,20 @@ export function packAll(dest = fs.mkdtempSync(path.join(os.tmpdir(), "ws-pack-")
 export function packedManifest(tarball) {
   return JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
 }
+
+/** Bytes on disk and packages installed under a node_modules folder (symlinks not followed, so pnpm's links count once). */
+export function installFootprint(nodeModules) {
+  let bytes = 0;
+  let packages = 0;
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (/node_modules(\/@[^/]+)?$/.test(dir) && fs.existsSync(path.join(p, "package.json"))) packages++;
+        walk(p);
+      } else if (entry.isFile()) bytes += fs.statSync(p).size;
+    }
+  };
+  walk(nodeModules);
+  return { bytes, packages };
+}

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishedPackages, root } from "../packages.mjs";
+import { installFootprint, publishedPackages, root } from "../packages.mjs";
 
 const run = promisify(execFile);
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), "ws-registry-"));
@@ -35,23 +35,6 @@ async function sh(command, args, options = {}) {
   } catch (error) {
     throw new Error(`${command} ${args.join(" ")} failed:\n${error.stdout}\n${error.stderr}`);
   }
-}
-
-function dirSize(dir) {
-  let bytes = 0;
-  let packages = 0;
-  const walk = (d) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isSymbolicLink()) continue;
-      if (entry.isDirectory()) {
-        if (fs.existsSync(path.join(p, "package.json")) && path.basename(path.dirname(p)).match(/^(node_modules|@[^/]+)$/)) packages++;
-        walk(p);
-      } else bytes += fs.statSync(p).size;
-    }
-  };
-  walk(dir);
-  return { bytes, packages };
 }
 
 beforeAll(async () => {
@@ -141,7 +124,7 @@ describe("published to a registry, installed in a fresh project", () => {
     await sh("npm", ["install", "@ws/fabric", "--registry", registry], { cwd: dir });
     const installed = fs.readdirSync(path.join(dir, "node_modules", "@ws")).sort();
     expect(installed).toEqual(["core", "fabric"]);
-    footprint["@ws/fabric (npm)"] = dirSize(path.join(dir, "node_modules"));
+    footprint["@ws/fabric (npm)"] = installFootprint(path.join(dir, "node_modules"));
 
     const call = `{ endpoint: process.env.EMU_URL, projectId: process.env.EMU_PROJECT, credentials: { accessKey: process.env.EMU_AK, secretKey: process.env.EMU_SK } }`;
     fs.writeFileSync(
@@ -191,7 +174,7 @@ createFabricClient({ region: "mars-1" });
     const dir = project("pnpm-app");
     await sh("pnpm", ["add", "@ws/modelarts", "--registry", registry, "--store-dir", path.join(temp, "pnpm-store"), "--config.managePackageManagerVersions=false"], { cwd: dir });
     expect(fs.readdirSync(path.join(dir, "node_modules", "@ws"))).toEqual(["modelarts"]);
-    footprint["@ws/modelarts (pnpm)"] = dirSize(path.join(dir, "node_modules", ".pnpm"));
+    footprint["@ws/modelarts (pnpm)"] = installFootprint(path.join(dir, "node_modules", ".pnpm"));
     fs.writeFileSync(
       path.join(dir, "esm.mjs"),
       `import { createModelArtsClient } from "@ws/modelarts";
