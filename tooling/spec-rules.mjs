@@ -105,10 +105,27 @@ export function extractOperations(spec) {
         ...(Object.keys(params).length ? { params } : {}),
         ...(Object.keys(query).length ? { query } : {}),
         ...(content ? { body: compactSchema(spec, content.schema, `${where}.body`) } : {}),
+        ...(op["x-paging"] ? { paging: pagingRule(op["x-paging"], where) } : {}),
       });
     }
   }
   return ops;
+}
+
+const PAGING_KEYS = new Set(["style", "offset", "limit", "firstOffset", "pageSize", "items", "total"]);
+
+/** An operation's `x-paging` as core's PagingRule (authors' x-notes dropped). */
+export function pagingRule(paging, where) {
+  const out = {};
+  for (const [key, value] of Object.entries(paging)) {
+    if (key.startsWith("x-")) continue;
+    if (!PAGING_KEYS.has(key)) throw new Error(`${where}: x-paging has an unknown key "${key}"`);
+    out[key] = value;
+  }
+  if (!["records", "pages", "none"].includes(out.style)) throw new Error(`${where}: x-paging.style must be records, pages or none`);
+  if (typeof out.items !== "string") throw new Error(`${where}: x-paging.items must name the response property holding the items`);
+  if (out.style !== "none" && typeof out.offset !== "string") throw new Error(`${where}: x-paging.offset must name the offset parameter`);
+  return out;
 }
 
 export function buildOperations(spec, name) {
@@ -117,6 +134,9 @@ export function buildOperations(spec, name) {
   for (const op of ops) {
     out += `\nexport const ${op.id}: OperationSpec = ${JSON.stringify({ provider: name, ...op }, null, 2)};\n`;
   }
+  const notFound = spec["x-not-found-codes"] ?? [];
+  if (!Array.isArray(notFound) || notFound.some((c) => typeof c !== "string")) throw new Error("x-not-found-codes must be a list of strings");
+  out += `\n/** Error codes that mean the workspace does not exist (the spec's x-not-found-codes). */\nexport const notFoundCodes: readonly string[] = ${JSON.stringify(notFound)};\n`;
   return out;
 }
 

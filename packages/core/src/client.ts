@@ -5,15 +5,15 @@
 //   raw     an openapi-fetch client over the same pipeline, for everything else.
 import openapiFetch, { type Client } from "openapi-fetch";
 import { AuthPolicy, type Authenticator } from "./auth.js";
-import { ConfigurationError, type ValidationIssue } from "./errors.js";
-import { expandPath, type EndpointOptions } from "./endpoint.js";
+import { ConfigurationError } from "./errors.js";
+import type { EndpointOptions } from "./endpoint.js";
 import { createPipeline, HttpResponse, type HttpRequest, type Policy, type SendRequest } from "./http.js";
 import { LogPolicy, type Logger } from "./logging.js";
-import { readResult, unwrapBody, type Unwrap } from "./response.js";
+import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
+import { readResult, toApiError, unwrapBody, type Unwrap } from "./response.js";
 import { RetryPolicy, type RetryClassifier, type RetryOptions } from "./retry.js";
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport, NULL_BODY_STATUS } from "./transport.js";
-import { check, validationError, type Schema } from "./validate.js";
 
 /** Options every client factory takes. */
 export interface ClientOptions extends RetryOptions, EndpointOptions {
@@ -34,18 +34,6 @@ export interface CallOptions {
   abortSignal?: AbortSignal | undefined;
 }
 
-/** An operation as generated from a spec (src/generated/operations.ts). */
-export interface OperationSpec {
-  provider: string;
-  id: string;
-  method: string;
-  path: string;
-  idempotent: boolean;
-  params?: Record<string, { required: boolean; schema: Schema }>;
-  query?: Record<string, { required: boolean; schema: Schema }>;
-  body?: Schema;
-}
-
 export interface ServiceConfig {
   provider: string;
   baseUrl: string;
@@ -56,12 +44,21 @@ export interface ServiceConfig {
   /** Headers the service wants on every request with a body (its content type). */
   bodyHeaders?: Record<string, string>;
   unwrap?: Unwrap;
+  /** The service's documented "does not exist" codes: such answers become NotFoundError. */
+  notFoundCodes?: readonly string[] | undefined;
 }
 
+/** What a provider package builds its methods on. */
 export interface ServiceClient<Paths extends {}> {
-  call<T>(operation: OperationSpec, input: { params?: Record<string, unknown>; body?: unknown }, options?: CallOptions): Promise<T>;
+  /**
+   * Validates `input` against the operation's rules, sends it through the pipeline and
+   * resolves to the documented success value (`read` overrides how a 2xx answer is read).
+   */
+  call<T>(operation: OperationSpec, input: OperationInput, options?: CallOptions, read?: Unwrap): Promise<T>;
+  /** openapi-fetch over the same pipeline; failures reject with SdkError subclasses too. */
   raw: Client<Paths, `${string}/${string}`>;
   send: SendRequest;
+  provider: string;
 }
 
 // openapi-fetch's CommonJS build sets exports.default; our own .cjs output imports
@@ -103,7 +100,13 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
   const userHeaders = lowerCaseHeaders(options.headers);
   const bodyHeaders = { ...lowerCaseHeaders(config.bodyHeaders), ...userHeaders };
   const unwrap = config.unwrap ?? unwrapBody;
-  const mapContext = { provider, unwrap, secrets, retryAfterInMs: (r: HttpResponse) => config.classifier.retryAfterInMs(r) };
+  const mapContext = {
+    provider,
+    unwrap,
+    secrets,
+    notFoundCodes: config.notFoundCodes ?? [],
+    retryAfterInMs: (r: HttpResponse) => config.classifier.retryAfterInMs(r),
+  };
 
   const policies: Policy[] = [
     new RetryPolicy(config.classifier, options, provider),
@@ -115,27 +118,11 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
     createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider }),
   );
 
-  async function call<T>(
-    operation: OperationSpec,
-    input: { params?: Record<string, unknown>; body?: unknown },
-    callOptions: CallOptions = {},
-  ): Promise<T> {
-    const issues: ValidationIssue[] = [];
-    const params = input.params ?? {};
-    for (const [name, param] of Object.entries(operation.params ?? {})) {
-      if (params[name] !== undefined) check(param.schema, params[name], name, issues);
-    }
-    const path = expandPath(operation.path, params, issues);
-    if (operation.body) {
-      if (input.body === undefined) issues.push({ path: "body", rule: "required", message: "body is required" });
-      else check(operation.body, input.body, "", issues);
-    }
-    if (issues.length > 0) throw validationError(issues, { provider, operation: operation.id });
-
-    const body = input.body === undefined ? undefined : JSON.stringify(input.body);
+  async function call<T>(operation: OperationSpec, input: OperationInput, callOptions: CallOptions = {}, read?: Unwrap): Promise<T> {
+    const { target, body } = prepareRequest(operation, input);
     const request: HttpRequest = {
       method: operation.method,
-      url: config.baseUrl + path,
+      url: config.baseUrl + target,
       headers: body === undefined ? { ...userHeaders } : { ...bodyHeaders },
       body,
       abortSignal: callOptions.abortSignal,
@@ -144,7 +131,7 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
       context: { attempts: 0, retry: 0 },
     };
     const response = await send(request);
-    return readResult<T>(response, request, mapContext);
+    return readResult<T>(response, request, read ? { ...mapContext, unwrap: read } : mapContext);
   }
 
   // openapi-fetch hands over a Request; feed it to the same pipeline and hand back a Response.
@@ -156,7 +143,7 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
     });
     const body = input.body ? await input.text() : undefined;
     const method = input.method.toUpperCase();
-    const response = await send({
+    const request: HttpRequest = {
       method,
       url: input.url,
       headers,
@@ -165,7 +152,17 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
       idempotent: ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"].includes(method),
       operation: `${method} ${url.pathname}`,
       context: { attempts: 0, retry: 0 },
-    });
+    };
+    const response = await send(request);
+    // One error model: a failure rejects with the same ApiError as the wrapped
+    // methods', never an openapi-fetch `{ error }`. A 2xx answer the provider
+    // reads as an explicit failure (RES's is_success:false) rejects too; other
+    // 2xx bodies (empty, not an object) are handed over as they are.
+    if (!response.ok) throw toApiError(response, request, mapContext);
+    if (!response.malformed) {
+      const result = unwrap(response.body, response);
+      if (!result.ok && !result.outcomeUnknown) throw toApiError(response, request, mapContext);
+    }
     // Response() only takes statuses 200-599; a redirect that was not followed keeps its own.
     return new Response(NULL_BODY_STATUS.has(response.status) ? null : response.bodyText, {
       status: response.status,
@@ -175,6 +172,6 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
   }
 
   const raw = createClient<Paths>({ baseUrl: config.baseUrl, fetch: rawFetch });
-  return { call, raw, send };
+  return { call, raw, send, provider };
 }
 

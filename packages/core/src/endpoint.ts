@@ -98,8 +98,14 @@ export function expandPath(template: string, params: Record<string, unknown>, is
       issues.push({ path: name, rule: "required", message: `${name} (path parameter) is required and must be a non-empty string` });
     } else if (value === "." || value === "..") {
       issues.push({ path: name, rule: "pathSegment", message: `${name} (path parameter) must not be "." or ".."` });
+    } else if (UNRESERVED.test(value)) {
+      path += value;
     } else {
-      path += UNRESERVED.test(value) ? value : encodeRfc3986(value);
+      try {
+        path += encodeRfc3986(value);
+      } catch {
+        issues.push({ path: name, rule: "encoding", message: `${name} (path parameter) cannot be encoded: it contains a lone UTF-16 surrogate` });
+      }
     }
   }
   return path;

@@ -116,6 +116,16 @@ export interface ConnectionErrorOptions extends SdkErrorOptions {
   sent: boolean;
 }
 
+/**
+ * The workspace (or other resource) does not exist: the service answered with one of
+ * its documented "does not exist" codes, or the SDK looked it up and found no match.
+ *
+ * @example
+ * try { await client.getWorkspace(id); } catch (e) { if (e instanceof NotFoundError) { ... } }
+ */
+export class NotFoundError extends ApiError {
+}
+
 /** No response: the connection could not be made, or broke. */
 export class ConnectionError extends SdkError {
   readonly code: string | undefined;
@@ -166,6 +176,7 @@ export class ConfigurationError extends SdkError {
 for (const [cls, name] of [
   [SdkError, "SdkError"],
   [ApiError, "ApiError"],
+  [NotFoundError, "NotFoundError"],
   [ConnectionError, "ConnectionError"],
   [TimeoutError, "TimeoutError"],
   [AbortError, "AbortError"],

@@ -23,6 +23,8 @@ export interface HuaweiServiceConfig<Region extends string> {
   /** Sent as X-Project-Id with AK/SK, and the scope of IAM tokens. */
   projectId?: string | undefined;
   unwrap?: Unwrap;
+  /** The service's documented "does not exist" codes (the spec's `x-not-found-codes`). */
+  notFoundCodes?: readonly string[] | undefined;
 }
 
 export function huaweiAuthenticator<Region extends string>(config: HuaweiServiceConfig<Region>, secrets: SecretSet): Authenticator {
@@ -67,5 +69,6 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
     // What Huawei's own SDK sends (it normalises application/json;charset=... to this).
     bodyHeaders: { "content-type": "application/json" },
     ...(config.unwrap ? { unwrap: config.unwrap } : {}),
+    notFoundCodes: config.notFoundCodes,
   });
 }

@@ -6,6 +6,7 @@ export {
   AbortError,
   ValidationError,
   ConfigurationError,
+  NotFoundError,
   sameErrorCode,
   normalizeErrorCode,
   type SdkErrorOptions,
@@ -13,12 +14,14 @@ export {
   type ValidationIssue,
   type ResponseInfo,
 } from "./errors.js";
-export { check, assertValid, type Schema, type SchemaType } from "./validate.js";
+export { check, assertValid, codePoints, type Schema, type SchemaType } from "./validate.js";
+export { prepareRequest, type OperationSpec, type OperationInput, type PagingRule, type PreparedRequest } from "./operation.js";
+export { paginate, type PagedAsyncIterableIterator, type PageFetcher, type PaginateOptions } from "./paging.js";
+export { workspaceMethods, acceptAnyBody, type WorkspaceMethods, type WorkspaceApiConfig, type WorkspaceOperations } from "./workspaces.js";
 export {
   createServiceClient,
   type ClientOptions,
   type CallOptions,
-  type OperationSpec,
   type ServiceClient,
   type ServiceConfig,
 } from "./client.js";

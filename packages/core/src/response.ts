@@ -5,7 +5,7 @@
 //   {is_success: false, error_code, error_msg|message} RES, also on HTTP 200
 //   {success: false, errorCode, message, traceId}    TrueWatch, also on HTTP 200
 // and bodies that are not JSON at all (a gateway's HTML 502).
-import { ApiError } from "./errors.js";
+import { ApiError, NotFoundError, sameErrorCode } from "./errors.js";
 import { isRecord, type HttpRequest, type HttpResponse } from "./http.js";
 import { MAY_HAVE_BEEN_PROCESSED } from "./retry.js";
 import { redactUrl, type SecretSet } from "./secrets.js";
@@ -68,6 +68,17 @@ export interface MapContext {
   unwrap: Unwrap;
   secrets: SecretSet;
   retryAfterInMs?: (response: HttpResponse) => number | undefined;
+  /** Codes that mean "does not exist" for this service. */
+  notFoundCodes?: readonly string[];
+}
+
+// A 404 from the gateway itself (no such API, wrong host or path) is a
+// configuration problem, not a missing workspace.
+const NOT_A_RESOURCE = ["APIGW.0101", "RouterNotFound"];
+
+function isNotFound(status: number, code: string | undefined, ctx: MapContext): boolean {
+  if (code !== undefined && ctx.notFoundCodes?.some((c) => sameErrorCode(code, c))) return true;
+  return status === 404 && !(code !== undefined && NOT_A_RESOURCE.some((c) => sameErrorCode(code, c)));
 }
 
 /** The call's result, or throws the ApiError the response amounts to. */
@@ -115,7 +126,8 @@ export function toApiError(response: HttpResponse, request: HttpRequest, ctx: Ma
   const message = ctx.secrets.redact(
     `${where} failed: HTTP ${status}: ${detail}${fields.requestId ? ` [request id ${fields.requestId}]` : ""}`,
   );
-  return new ApiError(message, {
+  const ErrorClass = isNotFound(status, fields.code, ctx) ? NotFoundError : ApiError;
+  return new ErrorClass(message, {
     provider: ctx.provider,
     operation: request.operation,
     attempts: request.context.attempts,

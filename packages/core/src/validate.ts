@@ -56,12 +56,18 @@ function regex(pattern: string): RegExp {
   return re;
 }
 
-/** JSON Schema counts characters as code points, not UTF-16 units. */
-function codePoints(s: string): number {
+/** JSON Schema counts characters as code points, not UTF-16 units; a lone surrogate is one. */
+export function codePoints(s: string): number {
   let n = s.length;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length - 1; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) n--;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
   }
   return n;
 }
@@ -101,7 +107,7 @@ function join(path: string, key: string | number): string {
 }
 
 // "did you mean auth_type?" for authType, auth-type, AUTH_TYPE, ...
-function suggest(name: string, known: string[]): string | undefined {
+export function suggest(name: string, known: string[]): string | undefined {
   const fold = (s: string) => s.toLowerCase().replace(/[-_]/g, "");
   return known.find((k) => fold(k) === fold(name));
 }

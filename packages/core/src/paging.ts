@@ -1,0 +1,93 @@
+// One paginator for every list operation, configured by the spec's `x-paging`
+// (offsets that count records or pages, the page size the SDK asks for, where
+// the items and the total are). It asks for a page only when the caller wants
+// more, checks the abortSignal between pages, and stops at the end: an empty or
+// short page, the total reached, or a page that repeats the previous one (a
+// service that ignores the offset would otherwise loop forever). It keeps only
+// the previous page's ids, so memory does not grow with the number of pages.
+import { AbortError } from "./errors.js";
+import { isRecord } from "./http.js";
+import type { PagingRule } from "./operation.js";
+
+/**
+ * An async iterator over every item of every page, that can also be walked
+ * page by page.
+ *
+ * @example
+ * for await (const ws of client.listWorkspaces({ name: "team" })) console.log(ws.id);
+ * for await (const page of client.listWorkspaces().byPage()) console.log(page.length);
+ */
+export interface PagedAsyncIterableIterator<T> extends AsyncIterableIterator<T> {
+  /** The pages themselves, each the array the service answered. */
+  byPage(): AsyncIterableIterator<T[]>;
+  [Symbol.asyncIterator](): PagedAsyncIterableIterator<T>;
+}
+
+/** Fetches one page with these query parameters and resolves to the service's answer. */
+export type PageFetcher = (query: Record<string, unknown>) => Promise<unknown>;
+
+export interface PaginateOptions {
+  abortSignal?: AbortSignal | undefined;
+  /** For errors: which provider and operation. */
+  provider?: string | undefined;
+  operation?: string | undefined;
+  /** A stable identity of an item, to notice a repeated page. */
+  idOf?: ((item: unknown) => unknown) | undefined;
+}
+
+function itemsOf(answer: unknown, rule: PagingRule): unknown[] {
+  const items = isRecord(answer) ? answer[rule.items] : undefined;
+  return Array.isArray(items) ? items : [];
+}
+
+function totalOf(answer: unknown, rule: PagingRule): number | undefined {
+  if (!rule.total || !isRecord(answer)) return undefined;
+  const total = answer[rule.total];
+  return typeof total === "number" && Number.isFinite(total) ? total : undefined;
+}
+
+async function* pages<T>(fetchPage: PageFetcher, rule: PagingRule, query: Record<string, unknown>, options: PaginateOptions): AsyncGenerator<T[]> {
+  const paged = rule.style !== "none" && rule.offset !== undefined;
+  const limitName = rule.limit;
+  const pageSize = limitName && typeof query[limitName] === "number" ? (query[limitName] as number) : rule.pageSize;
+  let offset = paged && typeof query[rule.offset!] === "number" ? (query[rule.offset!] as number) : (rule.firstOffset ?? 0);
+  const idOf = options.idOf ?? ((item: unknown) => (isRecord(item) ? (item.id ?? item.uuid) : undefined));
+  let previous = "";
+  let seen = 0;
+  for (;;) {
+    if (options.abortSignal?.aborted) {
+      throw new AbortError("The listing was aborted between pages.", {
+        provider: options.provider,
+        operation: options.operation,
+        cause: options.abortSignal.reason,
+      });
+    }
+    const pageQuery = { ...query };
+    if (paged) {
+      pageQuery[rule.offset!] = offset;
+      if (limitName && pageSize !== undefined) pageQuery[limitName] = pageSize;
+    }
+    const answer = await fetchPage(pageQuery);
+    const items = itemsOf(answer, rule) as T[];
+    const signature = JSON.stringify(items.map(idOf));
+    if (items.length === 0 || (paged && signature === previous)) return;
+    previous = signature;
+    seen += items.length;
+    yield items;
+    if (!paged) return;
+    // A total is the better signal: a service may cap the page size below what was asked.
+    const total = totalOf(answer, rule);
+    if (total !== undefined ? seen >= total : pageSize !== undefined && items.length < pageSize) return;
+    offset = rule.style === "pages" ? offset + 1 : offset + items.length;
+  }
+}
+
+/** Walks a list operation's pages as one async iterator (see PagedAsyncIterableIterator). Nothing is fetched until iteration starts. */
+export function paginate<T>(fetchPage: PageFetcher, rule: PagingRule, query: Record<string, unknown> = {}, options: PaginateOptions = {}): PagedAsyncIterableIterator<T> {
+  async function* items(): AsyncGenerator<T> {
+    for await (const page of pages<T>(fetchPage, rule, query, options)) yield* page;
+  }
+  const iterator = items() as unknown as PagedAsyncIterableIterator<T>;
+  iterator.byPage = () => pages<T>(fetchPage, rule, query, options);
+  return iterator;
+}

@@ -1,0 +1,136 @@
+// The workspace lifecycle every provider package offers (list, get, update,
+// delete, find by name), written once over a provider's generated operations and
+// configured with what differs: how a single workspace is found where the
+// service has no get, how a get answer holds it, which list parameter filters.
+import type { CallOptions, ServiceClient } from "./client.js";
+import { NotFoundError } from "./errors.js";
+import { isRecord } from "./http.js";
+import { prepareRequest, type OperationSpec, type PagingRule } from "./operation.js";
+import { paginate, type PagedAsyncIterableIterator } from "./paging.js";
+import type { Unwrap } from "./response.js";
+import { check } from "./validate.js";
+
+/** The provider's generated operations behind each method; a method exists only where its operation does. */
+export interface WorkspaceOperations {
+  list?: OperationSpec | undefined;
+  get?: OperationSpec | undefined;
+  update?: OperationSpec | undefined;
+  delete?: OperationSpec | undefined;
+}
+
+/** What differs between providers. */
+export interface WorkspaceApiConfig {
+  operations: WorkspaceOperations;
+  /** Path parameters every call takes (`project_id`, `instance_id`). */
+  params?: Record<string, unknown>;
+  /** The path parameter that names the workspace. Default `workspace_id`. */
+  idParam?: string;
+  /** The workspace in a get answer, or undefined when it holds none (RES answers an array). Default: the answer. */
+  readGet?: (answer: unknown) => unknown;
+  /** List query parameter that filters by id, for services without a get (Fabric). */
+  idFilter?: string;
+  /** List query parameter that filters by name (fuzzily). */
+  nameFilter?: string;
+  /** How a 2xx answer is read where it is not the service's usual JSON object. */
+  read?: { update?: Unwrap | undefined; delete?: Unwrap | undefined };
+  /** A workspace's id. Default `id`, else `uuid`, as a string. */
+  idOf?: (workspace: unknown) => string | undefined;
+}
+
+/** The lifecycle methods, typed by the provider package. */
+export interface WorkspaceMethods<W, Q, U, UR, DR> {
+  listWorkspaces(query?: Q, options?: CallOptions): PagedAsyncIterableIterator<W>;
+  getWorkspace(id: string, options?: CallOptions): Promise<W>;
+  updateWorkspace(id: string, body: U, options?: CallOptions): Promise<UR>;
+  deleteWorkspace(id: string, options?: CallOptions): Promise<DR>;
+  findWorkspaceByName(name: string, options?: CallOptions): Promise<W | undefined>;
+}
+
+/** Reads any 2xx answer as success (a delete whose body the documents disagree on), unless it says it failed. */
+export const acceptAnyBody: Unwrap = (body) =>
+  isRecord(body) && (body.is_success === false || body.success === false) ? { ok: false, outcomeUnknown: false } : { ok: true, value: body };
+
+const defaultIdOf = (workspace: unknown): string | undefined => {
+  if (!isRecord(workspace)) return undefined;
+  const id = workspace.id ?? workspace.uuid;
+  return id === undefined || id === null ? undefined : String(id);
+};
+
+function missing(service: ServiceClient<{}>, operation: string, id: string, attempts: number, how: string): NotFoundError {
+  return new NotFoundError(`${service.provider} ${operation} failed: workspace ${JSON.stringify(id)} does not exist (${how}).`, {
+    provider: service.provider,
+    operation,
+    attempts,
+    status: 404,
+  });
+}
+
+/** Builds the lifecycle methods of one provider from its operations (see WorkspaceApiConfig). */
+export function workspaceMethods<W, Q, U, UR, DR>(service: ServiceClient<{}>, config: WorkspaceApiConfig): WorkspaceMethods<W, Q, U, UR, DR> {
+  const { operations } = config;
+  const params = config.params ?? {};
+  const idParam = config.idParam ?? "workspace_id";
+  const idOf = config.idOf ?? defaultIdOf;
+  const withId = (id: string) => ({ ...params, [idParam]: typeof id === "number" ? String(id) : id });
+
+  function listWorkspaces(query?: Q, options: CallOptions = {}): PagedAsyncIterableIterator<W> {
+    const list = operations.list!;
+    const rule: PagingRule = list.paging ?? { style: "none", items: "workspaces" };
+    const base = { ...(query as Record<string, unknown> | undefined) };
+    // Checked now, so a bad query fails where it is written, not at the first page.
+    prepareRequest(list, { params, query: base });
+    return paginate<W>((pageQuery) => service.call(list, { params, query: pageQuery }, options), rule, base, {
+      abortSignal: options.abortSignal,
+      provider: service.provider,
+      operation: list.id,
+      idOf,
+    });
+  }
+
+  async function findInList(id: string, options: CallOptions): Promise<W | undefined> {
+    const filter = config.idFilter ? ({ [config.idFilter]: id } as Q) : undefined;
+    for await (const workspace of listWorkspaces(filter, options)) {
+      if (idOf(workspace) === id) return workspace;
+    }
+    return undefined;
+  }
+
+  async function getWorkspace(id: string, options: CallOptions = {}): Promise<W> {
+    const get = operations.get;
+    if (get) {
+      const answer = await service.call<unknown>(get, { params: withId(id) }, options);
+      const workspace = config.readGet ? config.readGet(answer) : answer;
+      if (workspace === undefined) throw missing(service, get.id, id, 1, "the service answered with no workspace");
+      return workspace as W;
+    }
+    const found = await findInList(id, options);
+    if (found === undefined) throw missing(service, "getWorkspace", id, 0, "no workspace with this id in the list");
+    return found;
+  }
+
+  async function findWorkspaceByName(name: string, options: CallOptions = {}): Promise<W | undefined> {
+    const list = operations.list!;
+    const filter = config.nameFilter;
+    // The filter is fuzzy (`team` also matches `team-2`), so the match is checked
+    // here; a name the filter's own rules refuse is looked for without it.
+    const schema = filter ? list.query?.[filter]?.schema : undefined;
+    const usable = schema !== undefined && (() => {
+      const issues: never[] = [];
+      check(schema, name, filter!, issues);
+      return issues.length === 0;
+    })();
+    const query = usable ? ({ [filter!]: name } as Q) : undefined;
+    for await (const workspace of listWorkspaces(query, options)) {
+      if (isRecord(workspace) && workspace.name === name) return workspace;
+    }
+    return undefined;
+  }
+
+  return {
+    listWorkspaces,
+    getWorkspace,
+    findWorkspaceByName,
+    updateWorkspace: (id, body, options) => service.call<UR>(operations.update!, { params: withId(id), body }, options, config.read?.update),
+    deleteWorkspace: (id, options) => service.call<DR>(operations.delete!, { params: withId(id) }, options, config.read?.delete),
+  };
+}
