@@ -13,9 +13,16 @@ export type FaultKind =
   /** Drops the connection (after processing unless `afterProcessing: false`). */
   | "drop"
   /** Processes the request, then answers 200 with a truncated JSON body. */
-  | "malformed";
+  | "malformed"
+  /** The next create succeeds, but the workspace then ends in CREATE_FAILED with a status_info (where the service has states). */
+  | "create-failed"
+  /** The next delete is accepted, but the workspace then ends in DELETE_FAILED with a status_info. */
+  | "delete-failed";
 
-export const FAULT_KINDS: readonly FaultKind[] = ["throttle", "unavailable", "error", "delay", "drop", "malformed"];
+export const FAULT_KINDS: readonly FaultKind[] = ["throttle", "unavailable", "error", "delay", "drop", "malformed", "create-failed", "delete-failed"];
+
+/** Faults that change what a request does to a workspace rather than how it is answered. */
+export const STATE_FAULTS: ReadonlySet<FaultKind> = new Set(["create-failed", "delete-failed"]);
 
 export interface Fault {
   kind: FaultKind;
@@ -54,8 +61,8 @@ export class FaultQueue {
   }
 
   /** The fault for the next request to `provider`, if any (consumed). */
-  take(provider: string): (Required<Omit<Fault, "provider" | "count">>) | undefined {
-    const index = this.queue.findIndex((f) => !f.provider || f.provider === provider);
+  take(provider: string, eligible: (kind: FaultKind) => boolean = () => true): (Required<Omit<Fault, "provider" | "count">>) | undefined {
+    const index = this.queue.findIndex((f) => (!f.provider || f.provider === provider) && eligible(f.kind));
     if (index === -1) return undefined;
     const fault = this.queue[index]!;
     if (--fault.count === 0) this.queue.splice(index, 1);

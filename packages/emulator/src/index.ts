@@ -20,6 +20,11 @@ export interface EmulatorOptions {
   accounts?: Array<Partial<Account>>;
   /** Shift the emulator's clock (to test clock-skew handling). Default 0. */
   clockSkewInMs?: number;
+  /**
+   * How long a workspace stays in a passing state before the next one, as the
+   * real services take time: ModelArts' DELETING before it is gone. Default 300 ms.
+   */
+  transitionDelayInMs?: number;
 }
 
 export interface Emulator {
@@ -52,6 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     apiKeys: new Map(accounts.map((a) => [a.apiKey, a])),
     counts: new Map(),
     headerFaults: new Map(),
+    transitionDelayInMs: options.transitionDelayInMs ?? 300,
     now,
   };
   const server = http.createServer(createHandler(state));
@@ -68,7 +74,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     accounts,
     inject: (fault) => (Array.isArray(fault) ? fault : [fault]).forEach((f) => state.faults.add(f)),
     requests: (provider) => state.counts.get(provider) ?? 0,
-    workspaces: () => state.store.dump(),
+    workspaces: () => {
+      state.store.settle(now());
+      return state.store.dump();
+    },
     revokeTokens: () => state.gate.revokeTokens(),
     reset: () => resetState(state),
     close: () =>

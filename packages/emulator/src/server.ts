@@ -5,7 +5,7 @@
 import http from "node:http";
 import { hex, type Account } from "./accounts.js";
 import { Gatekeeper, type AuthResult, type Incoming } from "./auth.js";
-import { FaultQueue, parseFaultHeader, type Fault } from "./faults.js";
+import { FaultQueue, parseFaultHeader, STATE_FAULTS, type Fault, type FaultKind } from "./faults.js";
 import { fabric } from "./providers/fabric.js";
 import { huaweiError } from "./providers/huawei.js";
 import { insight } from "./providers/insight.js";
@@ -46,6 +46,8 @@ export interface EmulatorState {
   counts: Map<string, number>;
   /** X-Emulator-Fault values seen, and how many requests carried each. */
   headerFaults: Map<string, number>;
+  /** How long passing states (CREATING, DELETING) last. */
+  transitionDelayInMs: number;
   now(): number;
 }
 
@@ -81,6 +83,7 @@ function lowerHeaders(request: http.IncomingMessage): Record<string, string> {
 export function createHandler(state: EmulatorState) {
   return async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     const body = await readBody(request);
+    state.store.settle(state.now());
     if (body === undefined) return send(response, gatewayError(413, "APIGW.0201", "Request entity too large"), "huawei");
     const incoming: Incoming = { method: request.method ?? "GET", url: request.url ?? "/", headers: lowerHeaders(request), body };
     const path = incoming.url.split("?")[0]!;
@@ -109,7 +112,13 @@ export function createHandler(state: EmulatorState) {
     state.counts.set(name, (state.counts.get(name) ?? 0) + 1);
     const family = provider === "truewatch" ? "truewatch" : "huawei";
 
-    const fault = headerFault ? FaultQueue.normalize(headerFault) : state.faults.take(name);
+    // A state fault waits for the request it is about (a create, a delete); the others take the next request.
+    const eligible = (kind: FaultKind) =>
+      !STATE_FAULTS.has(kind) || (kind === "create-failed" ? incoming.method === "POST" : incoming.method === "DELETE");
+    if (headerFault && !eligible(headerFault.kind)) headerFault = undefined;
+    const taken = headerFault ? FaultQueue.normalize(headerFault) : state.faults.take(name, eligible);
+    const stateFault = taken && STATE_FAULTS.has(taken.kind) ? (taken.kind as "create-failed" | "delete-failed") : undefined;
+    const fault = stateFault ? undefined : taken;
     if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.delayInMs));
     if (fault?.kind === "throttle") {
       const headers = { "Retry-After": String(fault.retryAfter) };
@@ -126,7 +135,7 @@ export function createHandler(state: EmulatorState) {
     }
     if (fault?.kind === "drop" && !fault.afterProcessing) return void request.socket.destroy();
 
-    const reply = provider === "iam" ? iam(state, incoming) : serve(state, incoming, path, route, matched.length > 0);
+    const reply = provider === "iam" ? iam(state, incoming) : serve(state, incoming, path, route, matched.length > 0, stateFault);
     if (fault?.kind === "drop") return void request.socket.destroy();
     if (fault?.kind === "error") {
       return send(response, family === "truewatch" ? envelope(500, null, "InternalError", "internal error") : huaweiError(500, "EMULATOR.0500", "internal error (injected)"), family);
@@ -147,7 +156,14 @@ function iam(state: EmulatorState, incoming: Incoming): Reply {
   return state.gate.issueToken(body);
 }
 
-function serve(state: EmulatorState, incoming: Incoming, path: string, route: CompiledRoute | undefined, pathKnown: boolean): Reply {
+function serve(
+  state: EmulatorState,
+  incoming: Incoming,
+  path: string,
+  route: CompiledRoute | undefined,
+  pathKnown: boolean,
+  stateFault: "create-failed" | "delete-failed" | undefined,
+): Reply {
   const truewatchPath = path.startsWith("/api/");
   if (!route) {
     return truewatchPath
@@ -195,6 +211,8 @@ function serve(state: EmulatorState, incoming: Incoming, path: string, route: Co
     now: state.now(),
     store: state.store,
     registerApiKey: (key, account) => state.apiKeys.set(key, account),
+    transitionDelayInMs: state.transitionDelayInMs,
+    stateFault,
   });
 }
 

@@ -10,6 +10,7 @@ import { createTrueWatchClient } from "@ws/truewatch";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiError } from "@ws/core";
 import { startEmulator, type Emulator } from "../src/index.js";
 
 let emu: Emulator;
@@ -36,19 +37,28 @@ async function rawCreate(provider: keyof ReturnType<typeof clients>, body: unkno
   const c = clients();
   const { projectId, instanceId } = emu.credentials;
   const options = { body: body as never, parseAs: "text" as const };
-  const result =
-    provider === "res"
-      ? await c.res.raw.POST("/v2.0/{project_id}/workspaces", { ...options, params: { path: { project_id: projectId } } })
-      : provider === "insight"
-        ? await c.insight.raw.POST("/v1/{project_id}/instances/{instance_id}/workspaces", { ...options, params: { path: { project_id: projectId, instance_id: instanceId } } })
-        : provider === "modelarts"
-          ? await c.modelarts.raw.POST("/v1/{project_id}/workspaces", { ...options, params: { path: { project_id: projectId } } })
-          : provider === "fabric"
-            ? await c.fabric.raw.POST("/v1/workspaces", options)
-            : await c.truewatch.raw.POST("/api/v1/workspace/create", options);
-  // openapi-fetch hands errors over already parsed; successes as the text asked for.
-  const raw: unknown = result.data ?? result.error;
+  // raw rejects with the ApiError of any failure, which keeps the parsed body.
+  const result = await sendRaw();
+  if (result instanceof ApiError) return { status: result.status, body: result.body };
+  const raw: unknown = result.data;
   return { status: result.response.status, body: typeof raw === "string" ? (raw ? JSON.parse(raw) : undefined) : raw };
+
+  function sendRaw() {
+    return (
+      provider === "res"
+      ? c.res.raw.POST("/v2.0/{project_id}/workspaces", { ...options, params: { path: { project_id: projectId } } })
+      : provider === "insight"
+        ? c.insight.raw.POST("/v1/{project_id}/instances/{instance_id}/workspaces", { ...options, params: { path: { project_id: projectId, instance_id: instanceId } } })
+        : provider === "modelarts"
+          ? c.modelarts.raw.POST("/v1/{project_id}/workspaces", { ...options, params: { path: { project_id: projectId } } })
+          : provider === "fabric"
+            ? c.fabric.raw.POST("/v1/workspaces", options)
+            : c.truewatch.raw.POST("/api/v1/workspace/create", options)
+    ).catch((error: unknown) => {
+      if (error instanceof ApiError) return error;
+      throw error;
+    });
+  }
 }
 
 const shapes: Record<string, (body: any) => void> = {

@@ -8,23 +8,59 @@ export interface Reply {
   body: unknown;
 }
 
-/** Workspaces by provider and scope (project, instance, TrueWatch account). In memory. */
-export class Store {
-  private readonly data = new Map<string, Array<Record<string, unknown>>>();
+type Workspace = Record<string, unknown>;
 
-  list(provider: string, scope: string): Array<Record<string, unknown>> {
+/**
+ * Workspaces by provider and scope (project, instance, TrueWatch account), in
+ * memory, with the state changes that happen later (a deletion that completes,
+ * a creation that becomes ready). Those are settled on the emulator's clock
+ * before each request is handled, so there are no timers to leak.
+ */
+export class Store {
+  private readonly data = new Map<string, Workspace[]>();
+  private transitions: Array<{ at: number; apply: () => void }> = [];
+
+  list(provider: string, scope: string): Workspace[] {
     const key = `${provider}:${scope}`;
     let list = this.data.get(key);
     if (!list) this.data.set(key, (list = []));
     return list;
   }
 
-  dump(): Record<string, Array<Record<string, unknown>>> {
+  /** The workspace with this id (compared as text: ModelArts' default id is the number 0 in one example). */
+  find(provider: string, scope: string, id: string, key = "id"): Workspace | undefined {
+    return this.list(provider, scope).find((w) => String(w[key]) === id);
+  }
+
+  /** Removes the workspace; true when it was there. */
+  remove(provider: string, scope: string, id: string, key = "id"): boolean {
+    const list = this.list(provider, scope);
+    const index = list.findIndex((w) => String(w[key]) === id);
+    if (index === -1) return false;
+    list.splice(index, 1);
+    return true;
+  }
+
+  /** Runs `apply` once the emulator's clock reaches `at`. */
+  later(at: number, apply: () => void): void {
+    this.transitions.push({ at, apply });
+  }
+
+  /** Applies every transition that is due. */
+  settle(now: number): void {
+    const due = this.transitions.filter((t) => t.at <= now);
+    if (due.length === 0) return;
+    this.transitions = this.transitions.filter((t) => t.at > now);
+    for (const t of due.sort((a, b) => a.at - b.at)) t.apply();
+  }
+
+  dump(): Record<string, Workspace[]> {
     return Object.fromEntries(this.data);
   }
 
   clear(): void {
     this.data.clear();
+    this.transitions = [];
   }
 }
 
@@ -39,10 +75,14 @@ export interface Context {
   store: Store;
   /** TrueWatch: registers an API key minted for a new workspace. */
   registerApiKey(key: string, account: Account): void;
+  /** How long a workspace stays in a passing state (CREATING, DELETING) before the next one. */
+  transitionDelayInMs: number;
+  /** A state fault injected for this request: the create or delete it makes ends in the failure state. */
+  stateFault?: "create-failed" | "delete-failed" | undefined;
 }
 
 export interface Route {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   /** The path as the spec writes it. */
   path: string;
   handle(ctx: Context): Reply;
@@ -68,8 +108,13 @@ export interface Emulation {
 export const fuzzy = (name: unknown, filter: unknown) =>
   typeof filter !== "string" || filter === "" || String(name).toLowerCase().includes(filter.toLowerCase());
 
-export function page<T>(items: T[], offset: unknown, limit: unknown, defaultLimit: number): T[] {
-  const start = typeof offset === "number" ? offset : 0;
+/**
+ * One page of `items`: `offset` counts records (`records`) or pages (`pages`,
+ * offset 0 being the first page), `limit` defaults to `defaultLimit`.
+ */
+export function page<T>(items: T[], offset: unknown, limit: unknown, defaultLimit: number, style: "records" | "pages" = "records"): T[] {
   const size = typeof limit === "number" ? limit : defaultLimit;
+  const at = typeof offset === "number" ? offset : 0;
+  const start = style === "pages" ? at * size : at;
   return items.slice(start, start + size);
 }
