@@ -17,7 +17,7 @@ export {
 export { check, assertValid, codePoints, type Schema, type SchemaType } from "./validate.js";
 export { prepareRequest, type OperationSpec, type OperationInput, type PagingRule, type PreparedRequest } from "./operation.js";
 export { paginate, type PagedAsyncIterableIterator, type PageFetcher, type PaginateOptions } from "./paging.js";
-export { workspaceMethods, acceptAnyBody, type WorkspaceMethods, type WorkspaceApiConfig, type WorkspaceOperations } from "./workspaces.js";
+export { workspaceMethods, acceptAnyBody, type WorkspaceMethods, type WorkspaceApiConfig, type WorkspaceOperations, type LifecycleService } from "./workspaces.js";
 export {
   createServiceClient,
   type ClientOptions,

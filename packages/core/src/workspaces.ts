@@ -10,6 +10,9 @@ import { paginate, type PagedAsyncIterableIterator } from "./paging.js";
 import type { Unwrap } from "./response.js";
 import { check } from "./validate.js";
 
+/** The part of a service client the lifecycle needs. */
+export type LifecycleService = Pick<ServiceClient<{}>, "call" | "provider">;
+
 /** The provider's generated operations behind each method; a method exists only where its operation does. */
 export interface WorkspaceOperations {
   list?: OperationSpec | undefined;
@@ -56,7 +59,7 @@ const defaultIdOf = (workspace: unknown): string | undefined => {
   return id === undefined || id === null ? undefined : String(id);
 };
 
-function missing(service: ServiceClient<{}>, operation: string, id: string, attempts: number, how: string): NotFoundError {
+function missing(service: LifecycleService, operation: string, id: string, attempts: number, how: string): NotFoundError {
   return new NotFoundError(`${service.provider} ${operation} failed: workspace ${JSON.stringify(id)} does not exist (${how}).`, {
     provider: service.provider,
     operation,
@@ -66,7 +69,7 @@ function missing(service: ServiceClient<{}>, operation: string, id: string, atte
 }
 
 /** Builds the lifecycle methods of one provider from its operations (see WorkspaceApiConfig). */
-export function workspaceMethods<W, Q, U, UR, DR>(service: ServiceClient<{}>, config: WorkspaceApiConfig): WorkspaceMethods<W, Q, U, UR, DR> {
+export function workspaceMethods<W, Q, U, UR, DR>(service: LifecycleService, config: WorkspaceApiConfig): WorkspaceMethods<W, Q, U, UR, DR> {
   const { operations } = config;
   const params = config.params ?? {};
   const idParam = config.idParam ?? "workspace_id";
