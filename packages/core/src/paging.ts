@@ -52,7 +52,13 @@ async function* pages<T>(fetchPage: PageFetcher, rule: PagingRule, query: Record
   const pageSize = limitName && typeof query[limitName] === "number" ? (query[limitName] as number) : rule.pageSize;
   let offset = paged && typeof query[rule.offset!] === "number" ? (query[rule.offset!] as number) : (rule.firstOffset ?? 0);
   const idOf = options.idOf ?? ((item: unknown) => (isRecord(item) ? (item.id ?? item.uuid) : undefined));
-  let previous = "";
+  // Where the documents disagree whether the offset counts pages or records, the
+  // spec says `pages` (a reading that cannot skip records); the second page then
+  // tells: asked for offset 1, a service that counts records answers the previous
+  // page shifted by one. From there on the offset counts records, and the overlap
+  // is not yielded again.
+  let style = rule.style;
+  let previous: unknown[] = [];
   let seen = 0;
   for (;;) {
     if (options.abortSignal?.aborted) {
@@ -68,18 +74,27 @@ async function* pages<T>(fetchPage: PageFetcher, rule: PagingRule, query: Record
       if (limitName && pageSize !== undefined) pageQuery[limitName] = pageSize;
     }
     const answer = await fetchPage(pageQuery);
-    const items = itemsOf(answer, rule) as T[];
-    const signature = JSON.stringify(items.map(idOf));
-    if (items.length === 0 || (paged && signature === previous)) return;
-    previous = signature;
+    let items = itemsOf(answer, rule) as T[];
+    const ids = items.map(idOf);
+    if (items.length === 0 || (paged && sameIds(ids, previous))) return;
+    if (style === "pages" && previous.length > 1 && ids[0] !== undefined && ids[0] === previous[1]) {
+      style = "records";
+      const before = new Set(previous);
+      items = items.filter((_, i) => !before.has(ids[i]));
+    }
+    previous = ids;
     seen += items.length;
-    yield items;
+    if (items.length > 0) yield items;
     if (!paged) return;
     // A total is the better signal: a service may cap the page size below what was asked.
     const total = totalOf(answer, rule);
-    if (total !== undefined ? seen >= total : pageSize !== undefined && items.length < pageSize) return;
-    offset = rule.style === "pages" ? offset + 1 : offset + items.length;
+    if (total !== undefined ? seen >= total : pageSize !== undefined && ids.length < pageSize) return;
+    offset = style === "pages" ? offset + 1 : offset + ids.length;
   }
+}
+
+function sameIds(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.length > 0 && a.every((id, i) => id !== undefined && id === b[i]);
 }
 
 /** Walks a list operation's pages as one async iterator (see PagedAsyncIterableIterator). Nothing is fetched until iteration starts. */

@@ -100,6 +100,12 @@ const methods = (config: { get?: boolean; idFilter?: string } = {}) =>
     read: { delete: acceptAnyBody },
   });
 
+const pagesMethods = () =>
+  workspaceMethods<{ id: string; name: string }, Record<string, unknown>, never, never, never>(service(), {
+    operations: { list: { ...listOp, paging: { ...paging, style: "pages", total: undefined } } },
+    params,
+  });
+
 function fill(n: number, name = (i: number) => `w${i}`) {
   store = Array.from({ length: n }, (_, i) => ({ id: `id${i}`, name: name(i) }));
 }
@@ -189,6 +195,28 @@ describe("listWorkspaces: paging", () => {
     } finally {
       pageBehaviour = "normal";
     }
+  });
+
+  it("pages reading: offset counts pages, each page once", async () => {
+    pageBehaviour = "pages";
+    try {
+      fill(7);
+      const ids: string[] = [];
+      for await (const w of pagesMethods().listWorkspaces()) ids.push(w.id);
+      expect(ids).toEqual(store.map((w) => w.id));
+      expect(server().requests.map((r) => r.url.split("?")[1])).toEqual(["offset=0&limit=3", "offset=1&limit=3", "offset=2&limit=3"]);
+    } finally {
+      pageBehaviour = "normal";
+    }
+  });
+
+  it("pages reading against a service that counts records: notices the shift, yields each workspace once", async () => {
+    fill(8);
+    const ids: string[] = [];
+    for await (const w of pagesMethods().listWorkspaces()) ids.push(w.id);
+    expect(ids).toEqual(store.map((w) => w.id));
+    // offset 1 answered records 1..3 (shifted by one): from there the offset counts records.
+    expect(server().requests.map((r) => r.url.split("?")[1])).toEqual(["offset=0&limit=3", "offset=1&limit=3", "offset=4&limit=3", "offset=7&limit=3"]);
   });
 
   it("stops on a service that repeats a page instead of looping forever", async () => {
