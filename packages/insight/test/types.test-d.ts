@@ -7,14 +7,17 @@ describe("createWorkspace types", () => {
   it("takes the spec's request and resolves to the workspace", () => {
     expectTypeOf(client.createWorkspace).parameter(0).toEqualTypeOf<CreateWorkspaceRequest>();
     expectTypeOf(client.createWorkspace).returns.resolves.toEqualTypeOf<Workspace>();
-    expectTypeOf<Workspace["is_default"]>().toEqualTypeOf<0 | 1 | undefined>();
+    // "0 or 1" in the documents, any integer in the Java SDK: the response type stays open.
+    expectTypeOf<Workspace["is_default"]>().toEqualTypeOf<number | undefined>();
   });
 
-  it("rejects misspelt fields, wrong enum values and missing options", () => {
+  it("rejects misspelt fields, wrong value types and missing options", () => {
     // @ts-expect-error misspelt field
     void client.createWorkspace({ name: "ws", epsId: "0" });
-    // @ts-expect-error default_dataset_permission is "0" or "1"
+    // default_dataset_permission is any string: only "0" and "1" are explained, no range is documented
     void client.createWorkspace({ name: "ws", eps_id: "0", configs: { default_dataset_permission: "2" } });
+    // @ts-expect-error default_dataset_permission is a string
+    void client.createWorkspace({ name: "ws", eps_id: "0", configs: { default_dataset_permission: 1 } });
     // @ts-expect-error configs values are strings
     void client.createWorkspace({ name: "ws", eps_id: "0", configs: { mode: 0 } });
     // @ts-expect-error instanceId is required

@@ -5,13 +5,22 @@ export const specs: Record<string, any> = {
   "info": {
    "title": "Huawei Cloud RES (Recommender System) workspace API",
    "version": "2.0.0",
-   "summary": "Create a RES workspace.",
-   "description": "Hand-written from the RES API reference \"Creating a Workspace\"\n(Help Center > RES > API Reference > API > Workspace) and the Go SDK model\n`CreateResWorkspaceRequestBody`, as summarised in provider-facts.md §1.\n\nDecisions where the sources disagree (the SDK follows what the service sends):\n- Name characters: the English page says digits, letters, `_` and `-`; the\n  SDK model (from the Chinese reference) adds \"支持中文\" (Chinese characters\n  allowed). The pattern admits the CJK range `\\u4e00-\\u9fa5` as well.\n- Failures: RES answers some failures with HTTP 200 and `is_success: false`.\n  Its error bodies carry the message as `error_msg` (error-code page\n  examples) or `message` (SDK response models); both are described.\n- Error codes are written `RES.xxxx` in the table and `res.xxxx` in the\n  examples; clients compare them without regard to case.\n- The success body carries no workspace id; list the workspaces to find it.\n",
+   "summary": "Create, list, show, update and delete RES workspaces; list the enterprise projects a workspace can be bound to.",
+   "description": "Workspaces of Huawei Cloud RES (Recommender System). A workspace isolates data\nsources, scenarios and recommendation jobs; who may operate on it depends on\nmembership of the enterprise project it is bound to.\n\nRES reports some failures with HTTP 200 and `is_success: false`. Error bodies\ncarry the message as `error_msg` or `message`, and the code as `RES.xxxx` or\n`res.xxxx` (compare codes without regard to case). The create answer carries no\nworkspace id: list the workspaces to find the new one by name.\n",
    "license": {
     "name": "MIT",
     "identifier": "MIT"
    }
   },
+  "x-notes": [
+   "Sources, in order of trust: the RES API reference (EN support.huaweicloud.com/en-us/api-res/ res_02_0122 enterprise projects, res_02_0123 create, res_02_0124 list, res_02_0125 show, res_02_0126 update, res_02_0127 delete; the CN pages and the CN error-code page as excerpts of huaweicloud.com search pages), then the SDK models: huaweicloud-sdk-go-v3 services/res/v1/res_meta.go and services/res/v1/model/* (CreateResWorkspaceRequestBody, UpdateResWorkspaceRequestBody, Workspaces, ListResWorkspacesResponse, ShowResWrokspaceResponse, Create/Update/DeleteResWorkspaceResponse, ListResEnterprisesResponse, EnterpriseProjects), and huaweicloud-sdk-java-v3 services/res (same fields and json names). Per-field notes sit on the schemas. The audit is specs/fidelity/res.md.",
+   "Failures on HTTP 200: the error-code page's example shows `{is_success: false, error_code: \"res.2301\", error_msg}`; the SDK response models name the message `message`. Both are described. The error-code table lists codes as `RES.xxxx`, its examples write `res.xxxx`.",
+   "The error-code table is service-wide and does not say which operation answers which code; the codes listed under each response below are assigned by meaning (for example RES.3403 \"workspace does not exist\" to the calls that take a workspace_id).",
+   "The documents require `Content-Type: application/json` on every call, GET and DELETE included; the transport sets it, so it is not a parameter here."
+  ],
+  "x-not-found-codes": [
+   "RES.3403"
+  ],
   "servers": [
    {
     "url": "https://res.{region}.myhuaweicloud.com",
@@ -38,17 +47,22 @@ export const specs: Record<string, any> = {
    {
     "name": "Workspace",
     "description": "Workspace management."
+   },
+   {
+    "name": "Enterprise project",
+    "description": "Enterprise projects a workspace can be bound to."
    }
   ],
   "paths": {
-   "/v2.0/{project_id}/workspaces": {
+   "/v2.0/{project_id}/enterprise-projects": {
     "get": {
-     "operationId": "listWorkspaces",
+     "operationId": "listEnterpriseProjects",
      "tags": [
-      "Workspace"
+      "Enterprise project"
      ],
-     "summary": "List workspaces",
-     "description": "Lists the project's workspaces (Go SDK `ListResWorkspaces`; no paging or\nfilter parameters). The create call returns no id: find the new workspace\nhere by name.\n",
+     "summary": "List enterprise projects",
+     "description": "Lists the caller's enterprise projects in this project. A workspace is created\nin one of them (`enterprise_project_id`; `0` is the default enterprise project).\nNo query parameters; everything comes in one answer.\n",
+     "x-notes": "Go SDK ListResEnterprises (GET /v2.0/{project_id}/enterprise-projects, no request fields); EN res_02_0122.",
      "parameters": [
       {
        "$ref": "#/components/parameters/project_id"
@@ -57,25 +71,50 @@ export const specs: Record<string, any> = {
      "responses": {
       "200": {
        "description": "OK. A failure may also come with HTTP 200 and `is_success: false`.",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
        "content": {
         "application/json": {
          "schema": {
-          "type": "object",
-          "properties": {
-           "is_success": {
-            "type": "boolean"
-           },
-           "workspaces": {
-            "type": "array",
-            "items": {
-             "$ref": "#/components/schemas/Workspace"
-            }
-           },
-           "message": {
-            "type": "string"
-           },
-           "error_code": {
-            "type": "string"
+          "$ref": "#/components/schemas/ListEnterpriseProjectsResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response",
+           "value": {
+            "is_success": true,
+            "enterprise_projects": [
+             {
+              "id": "0",
+              "name": "default",
+              "status": 1
+             },
+             {
+              "id": "f785ffdf13bd-4e6cbdf614f2d5ec7f78",
+              "name": "res-developer",
+              "description": "res-developer-test",
+              "status": 1,
+              "created_at": "2019-12-12T06:41:26Z",
+              "updated_at": "2019-12-12T06:41:26Z"
+             },
+             {
+              "id": "5d1c5366e616426a88b70f80c1873f18",
+              "name": "w1",
+              "status": 1,
+              "created_at": "2019-12-10T01:51:08Z",
+              "updated_at": "2019-12-10T01:51:08Z"
+             },
+             {
+              "id": "a82d585fdb934850aedc06e4e534f1b8",
+              "name": "project1",
+              "status": 1,
+              "created_at": "2019-09-25T07:07:11Z",
+              "updated_at": "2019-09-25T07:07:11Z"
+             }
+            ]
            }
           }
          }
@@ -91,11 +130,138 @@ export const specs: Record<string, any> = {
       "403": {
        "$ref": "#/components/responses/Forbidden"
       },
+      "404": {
+       "$ref": "#/components/responses/ApiNotFound"
+      },
       "429": {
        "$ref": "#/components/responses/TooManyRequests"
       },
       "500": {
        "$ref": "#/components/responses/InternalServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "503": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "504": {
+       "$ref": "#/components/responses/GatewayError"
+      }
+     }
+    }
+   },
+   "/v2.0/{project_id}/workspaces": {
+    "get": {
+     "operationId": "listWorkspaces",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "List workspaces",
+     "description": "Lists the workspaces the caller may operate on. No query parameters: no paging\nand no filters; every workspace comes in one answer. The create call returns no\nid: find a new workspace here by name.\n",
+     "x-notes": [
+      "Go SDK ListResWorkspacesRequest has no fields and GenReqDefForListResWorkspaces adds no query parameter; the EN/CN list pages document none either.",
+      "The RES FAQ \"Does the list API support paging?\" (API查询列表的接口返回结果是否支持分页?) exists, but its answer could not be retrieved.",
+      "x-paging style none: no source documents an offset, a limit or a total for this call (API reference, Go and Java SDK models agree), so the SDK makes one request and yields the `workspaces` array; there is no second page it could miss."
+     ],
+     "x-paging": {
+      "style": "none",
+      "items": "workspaces"
+     },
+     "parameters": [
+      {
+       "$ref": "#/components/parameters/project_id"
+      }
+     ],
+     "responses": {
+      "200": {
+       "description": "OK. A failure may also come with HTTP 200 and `is_success: false`.",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/ListWorkspacesResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response (as far as it could be read)",
+           "x-notes": "The retrieved copy of res_02_0124 stops after the first item's `description`; the remaining fields are left out rather than invented.",
+           "value": {
+            "is_success": true,
+            "workspaces": [
+             {
+              "userId": "06a7c49bb080d3311f77c011850266e5",
+              "projectId": "06a7c49afc00d4972ff1c0113d8c49ba",
+              "id": "06a7c49afc00d4972ff1c0113d8c49ba",
+              "name": "default",
+              "description": "--"
+             }
+            ]
+           }
+          },
+          "allFields": {
+           "summary": "Every field of the workspace model (illustrative values)",
+           "value": {
+            "is_success": true,
+            "workspaces": [
+             {
+              "id": "2f6a1c1e5b8e4e7f9d0a3b4c5d6e7f80",
+              "name": "recsys-a",
+              "description": "Recommendations for the shop front",
+              "enterprise_project_id": "0",
+              "enterprise_project_name": "default",
+              "owner": "alice",
+              "status": "NORMAL",
+              "created_at": 1700000000000,
+              "update_at": 1700000360000,
+              "userId": "06a7c49bb080d3311f77c011850266e5",
+              "projectId": "06a7c49afc00d4972ff1c0113d8c49ba"
+             }
+            ]
+           }
+          },
+          "failedOn200": {
+           "summary": "A failure reported with HTTP 200 (error-code page)",
+           "value": {
+            "is_success": false,
+            "error_code": "res.2301",
+            "error_msg": "Failed to resolve the token from the request."
+           }
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/BadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "404": {
+       "$ref": "#/components/responses/ApiNotFound"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "503": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "504": {
+       "$ref": "#/components/responses/GatewayError"
       }
      }
     },
@@ -105,7 +271,7 @@ export const specs: Record<string, any> = {
       "Workspace"
      ],
      "summary": "Create a workspace",
-     "description": "Creates an independent workspace for resource isolation. Data sources,\nscenarios and recommendation tasks are created inside a workspace. Whether a\nuser may operate on a workspace depends on membership of the enterprise\nproject bound to it.\n",
+     "description": "Creates an independent workspace for resource isolation. Data sources,\nscenarios and recommendation tasks are created inside a workspace. Whether a\nuser may operate on a workspace depends on membership of the enterprise\nproject bound to it. The answer carries no workspace id.\n",
      "parameters": [
       {
        "$ref": "#/components/parameters/project_id"
@@ -173,11 +339,277 @@ export const specs: Record<string, any> = {
       "403": {
        "$ref": "#/components/responses/Forbidden"
       },
+      "404": {
+       "$ref": "#/components/responses/ApiNotFound"
+      },
       "429": {
        "$ref": "#/components/responses/TooManyRequests"
       },
       "500": {
        "$ref": "#/components/responses/InternalServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "503": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "504": {
+       "$ref": "#/components/responses/GatewayError"
+      }
+     }
+    }
+   },
+   "/v2.0/{project_id}/workspaces/{workspace_id}": {
+    "get": {
+     "operationId": "getWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Show a workspace",
+     "description": "Shows one workspace. The answer is `{is_success, workspaces: [...]}`: an array,\neven for one workspace. An unknown workspace is answered with RES.3403\n(\"workspace does not exist\"), or possibly with an empty `workspaces` array.\n",
+     "x-notes": [
+      "Go SDK operation name is misspelt ShowResWrokspace (model ShowResWrokspaceResponse, `workspaces *[]Workspaces`); EN res_02_0125 agrees (Array of workspaces objects).",
+      "Whether an unknown id gives RES.3403 or an empty array is not documented; both are described."
+     ],
+     "parameters": [
+      {
+       "$ref": "#/components/parameters/project_id"
+      },
+      {
+       "$ref": "#/components/parameters/workspace_id"
+      }
+     ],
+     "responses": {
+      "200": {
+       "description": "OK. A failure may also come with HTTP 200 and `is_success: false`.",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/GetWorkspaceResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response (as far as it could be read)",
+           "x-notes": "The retrieved copy of res_02_0125 stops inside the first item's `projectId` (it starts like the list example's); the list example's values are used for what was cut off, and later fields are left out.",
+           "value": {
+            "is_success": true,
+            "workspaces": [
+             {
+              "userId": "06a7c49bb080d3311f77c011850266e5",
+              "projectId": "06a7c49afc00d4972ff1c0113d8c49ba",
+              "id": "06a7c49afc00d4972ff1c0113d8c49ba",
+              "name": "default",
+              "description": "--"
+             }
+            ]
+           }
+          },
+          "notFoundOn200": {
+           "summary": "An unknown workspace reported with HTTP 200 (code and text from the error-code page)",
+           "value": {
+            "is_success": false,
+            "error_code": "RES.3403",
+            "error_msg": "workspace Error: workspace (2f6a1c1e5b8e4e7f9d0a3b4c5d6e7f80) does not exist"
+           }
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/BadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "404": {
+       "$ref": "#/components/responses/ApiNotFound"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "503": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "504": {
+       "$ref": "#/components/responses/GatewayError"
+      }
+     }
+    },
+    "put": {
+     "operationId": "updateWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Update a workspace",
+     "description": "Updates a workspace's description and, per the SDK model, its name. The API\nreference says only the description can be updated: a name change may be\nignored or refused by RES.\n",
+     "x-notes": [
+      "EN res_02_0126 and CN 更新工作空间 say \"Only the description can be updated\" (只允许更新描述信息), yet both document `name` (optional, 1-64) in the body and the example sends it; the Go/Java model UpdateResWorkspaceRequestBody has `name,omitempty` with the create rule text. The body accepts both fields (union).",
+      "No source says an empty body is refused, so `{}` is accepted."
+     ],
+     "parameters": [
+      {
+       "$ref": "#/components/parameters/project_id"
+      },
+      {
+       "$ref": "#/components/parameters/workspace_id"
+      }
+     ],
+     "requestBody": {
+      "required": true,
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/UpdateWorkspaceRequest"
+        },
+        "examples": {
+         "document": {
+          "summary": "The document's example request",
+          "value": {
+           "description": "modify the workspace description",
+           "name": "workspace"
+          }
+         }
+        }
+       }
+      }
+     },
+     "responses": {
+      "200": {
+       "description": "OK. A failure may also come with HTTP 200 and `is_success: false`.",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/UpdateWorkspaceResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response (the trailing space is the document's)",
+           "value": {
+            "is_success": true,
+            "message": "Succeed to update workspace. "
+           }
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/BadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "404": {
+       "$ref": "#/components/responses/ApiNotFound"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "503": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "504": {
+       "$ref": "#/components/responses/GatewayError"
+      }
+     }
+    },
+    "delete": {
+     "operationId": "deleteWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Delete a workspace",
+     "description": "Deletes a workspace and, by default, every resource in it; this cannot be\nundone. The bound enterprise project is neither deleted nor changed.\n",
+     "x-notes": "The clean-up and enterprise-project behaviour is from the CN user guide 编辑或删除工作空间 (excerpt); EN res_02_0127 for the call itself.",
+     "parameters": [
+      {
+       "$ref": "#/components/parameters/project_id"
+      },
+      {
+       "$ref": "#/components/parameters/workspace_id"
+      }
+     ],
+     "responses": {
+      "200": {
+       "description": "OK. A failure may also come with HTTP 200 and `is_success: false`.",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/DeleteWorkspaceResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response",
+           "value": {
+            "is_success": true,
+            "message": "Succeed to delete workspace."
+           }
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/BadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "404": {
+       "$ref": "#/components/responses/ApiNotFound"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "503": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "504": {
+       "$ref": "#/components/responses/GatewayError"
       }
      }
     }
@@ -204,10 +636,21 @@ export const specs: Record<string, any> = {
      "in": "path",
      "required": true,
      "description": "Project ID. See \"Obtaining a Project ID\".",
+     "x-notes": "No length is documented (the earlier maxLength 64 had no source and was dropped); minLength 1 only keeps the path well-formed.",
      "schema": {
       "type": "string",
-      "minLength": 1,
-      "maxLength": 64
+      "minLength": 1
+     }
+    },
+    "workspace_id": {
+     "name": "workspace_id",
+     "in": "path",
+     "required": true,
+     "description": "Workspace ID (the `id` of a workspace in the list).",
+     "x-notes": "Documented as a String without limits (EN res_02_0125..0127; Go SDK json tag workspace_id); minLength 1 only keeps the path well-formed.",
+     "schema": {
+      "type": "string",
+      "minLength": 1
      }
     }
    },
@@ -229,17 +672,23 @@ export const specs: Record<string, any> = {
      ],
      "properties": {
       "name": {
-       "description": "Workspace name, 1 to 64 characters: digits, letters, underscores (_),\nhyphens (-) and Chinese characters. It cannot end with a hyphen.\n",
+       "description": "Workspace name, 1 to 64 characters: letters, digits, underscores (_),\nhyphens (-) and Chinese characters. It cannot end with a hyphen.\n",
+       "x-notes": [
+        "EN res_02_0123: digits, letters, _ and -, must not end with -, Minimum 1, Maximum 64. Go/Java SDK model comment (from the CN reference): 1-64位的数字、字母、下划线、中划线组成，支持中文，不能以 - 结尾. The pattern takes the union: it adds Chinese characters.",
+        "Chinese is read as the whole Han script (\\p{Script=Han}, CJK extensions included), not only U+4E00-U+9FA5: no source gives the exact range, and a narrower check than the service's would refuse names RES may accept.",
+        "The console guide (CN 创建工作空间) also forbids \"default\" in any letter case; the API reference does not, so the SDK does not refuse it (the list example even shows a workspace named default)."
+       ],
        "type": "string",
        "minLength": 1,
        "maxLength": 64,
-       "pattern": "^[A-Za-z0-9_\\u4e00-\\u9fa5-]*[A-Za-z0-9_\\u4e00-\\u9fa5]$",
+       "pattern": "^[\\p{Script=Han}A-Za-z0-9_-]*[\\p{Script=Han}A-Za-z0-9_]$",
        "examples": [
         "workspace1"
        ]
       },
       "enterprise_project_id": {
-       "description": "Enterprise project ID (`0` is the default enterprise project).",
+       "description": "Enterprise project ID, 1 to 256 characters (`0` is the default enterprise project; see listEnterpriseProjects).",
+       "x-notes": "EN res_02_0123 marks it mandatory with Minimum 1 / Maximum 256; the Go SDK field has no omitempty (always sent). Both agree.",
        "type": "string",
        "minLength": 1,
        "maxLength": 256,
@@ -249,71 +698,222 @@ export const specs: Record<string, any> = {
       },
       "description": {
        "description": "Description.",
+       "x-notes": "No length or character rule in any source.",
+       "type": "string"
+      }
+     }
+    },
+    "UpdateWorkspaceRequest": {
+     "type": "object",
+     "additionalProperties": false,
+     "properties": {
+      "name": {
+       "description": "New workspace name, 1 to 64 characters: letters, digits, underscores (_),\nhyphens (-) and Chinese characters. It cannot end with a hyphen. The API\nreference says only the description can be updated, so RES may ignore or\nrefuse a new name.\n",
+       "x-notes": "EN res_02_0126 gives the create rule (1-64, digits/letters/_/-, no trailing -); Go/Java UpdateResWorkspaceRequestBody comment adds 支持中文. Same pattern as create (union).",
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 64,
+       "pattern": "^[\\p{Script=Han}A-Za-z0-9_-]*[\\p{Script=Han}A-Za-z0-9_]$",
+       "examples": [
+        "workspace"
+       ]
+      },
+      "description": {
+       "description": "New description.",
        "type": "string"
       }
      }
     },
     "Workspace": {
      "type": "object",
-     "description": "A workspace as the list returns it (Go SDK `Workspaces`). Note the spelling\n`update_at`, and `userId` / `projectId` in camelCase beside snake_case fields.\nTimestamp units are not documented (probably milliseconds).\n",
+     "description": "A workspace as list and show return it. Note the spelling `update_at`, and\n`userId` / `projectId` in camelCase beside snake_case fields. The time unit of\n`created_at` and `update_at` is not documented (probably milliseconds).\n",
+     "x-notes": "Go model_workspaces.go / Java Workspaces.java; EN res_02_0124 table 4 (created_at Long, update_at Long, userId, projectId). `projectId` is the only optional (omitempty) field in the Go model.",
      "properties": {
       "id": {
-       "type": "string"
+       "type": "string",
+       "description": "Workspace ID."
       },
       "name": {
-       "type": "string"
+       "type": "string",
+       "description": "Workspace name."
       },
       "description": {
-       "type": "string"
+       "type": "string",
+       "description": "Description."
       },
       "enterprise_project_id": {
-       "type": "string"
+       "type": "string",
+       "description": "Enterprise project ID."
       },
       "enterprise_project_name": {
-       "type": "string"
+       "type": "string",
+       "description": "Enterprise project name."
       },
       "owner": {
-       "type": "string"
+       "type": "string",
+       "description": "Creator."
       },
       "status": {
-       "type": "string"
+       "type": "string",
+       "description": "Status (values not documented)."
       },
       "created_at": {
        "type": "integer",
-       "format": "int64"
+       "format": "int64",
+       "description": "Creation time (epoch; unit not documented)."
       },
       "update_at": {
        "type": "integer",
-       "format": "int64"
+       "format": "int64",
+       "description": "Last update time (epoch; unit not documented). Spelt `update_at`."
       },
       "userId": {
-       "type": "string"
+       "type": "string",
+       "description": "User ID (camelCase on the wire)."
       },
       "projectId": {
-       "type": "string"
+       "type": "string",
+       "description": "Project ID of the calling account (camelCase on the wire; may be absent)."
+      }
+     }
+    },
+    "EnterpriseProject": {
+     "type": "object",
+     "description": "An enterprise project the caller may bind a workspace to.",
+     "x-notes": "Go model_enterprise_projects.go (all fields optional; status int32); EN res_02_0122 table 4 (created_at/updated_at String, status Integer).",
+     "properties": {
+      "id": {
+       "type": "string",
+       "description": "Enterprise project ID (`0` is the default enterprise project)."
+      },
+      "name": {
+       "type": "string",
+       "description": "Enterprise project name."
+      },
+      "description": {
+       "type": "string",
+       "description": "Description."
+      },
+      "status": {
+       "type": "integer",
+       "format": "int32",
+       "description": "Status (the example shows 1; values not documented)."
+      },
+      "created_at": {
+       "type": "string",
+       "description": "Creation time, e.g. `2019-12-12T06:41:26Z`."
+      },
+      "updated_at": {
+       "type": "string",
+       "description": "Last update time, e.g. `2019-12-12T06:41:26Z`. Spelt `updated_at` here, unlike the workspace's `update_at`."
+      }
+     }
+    },
+    "ResultFields": {
+     "type": "object",
+     "description": "The outcome fields every RES answer carries.",
+     "properties": {
+      "is_success": {
+       "type": "boolean",
+       "description": "Whether the request succeeded. `false` means failure, even on HTTP 200."
+      },
+      "message": {
+       "type": "string",
+       "description": "Response message; on failure the error message in the SDK models' naming."
+      },
+      "error_code": {
+       "type": "string",
+       "description": "Error code (`RES.xxxx` or `res.xxxx`); not returned on success."
+      },
+      "error_msg": {
+       "type": "string",
+       "description": "Error message, as the error-code page's examples name it; not returned on success."
       }
      }
     },
     "CreateWorkspaceResponse": {
-     "type": "object",
-     "properties": {
-      "is_success": {
-       "type": "boolean",
-       "description": "Whether the request succeeded."
-      },
-      "message": {
-       "type": "string",
-       "description": "Response message (also the error message in SDK models)."
-      },
-      "error_code": {
-       "type": "string",
-       "description": "Error code; not returned on success."
-      },
-      "error_msg": {
-       "type": "string",
-       "description": "Error message, as written by the error-code page's examples."
+     "description": "`{is_success: true, message}`: RES does not return the new workspace's id.",
+     "allOf": [
+      {
+       "$ref": "#/components/schemas/ResultFields"
       }
-     }
+     ]
+    },
+    "UpdateWorkspaceResponse": {
+     "description": "`{is_success: true, message}`.",
+     "allOf": [
+      {
+       "$ref": "#/components/schemas/ResultFields"
+      }
+     ]
+    },
+    "DeleteWorkspaceResponse": {
+     "description": "`{is_success: true, message}`.",
+     "allOf": [
+      {
+       "$ref": "#/components/schemas/ResultFields"
+      }
+     ]
+    },
+    "ListWorkspacesResponse": {
+     "description": "The workspaces the caller may operate on.",
+     "allOf": [
+      {
+       "$ref": "#/components/schemas/ResultFields"
+      },
+      {
+       "type": "object",
+       "properties": {
+        "workspaces": {
+         "type": "array",
+         "description": "The workspaces (all of them; no paging).",
+         "items": {
+          "$ref": "#/components/schemas/Workspace"
+         }
+        }
+       }
+      }
+     ]
+    },
+    "GetWorkspaceResponse": {
+     "description": "One workspace, wrapped in an array.",
+     "allOf": [
+      {
+       "$ref": "#/components/schemas/ResultFields"
+      },
+      {
+       "type": "object",
+       "properties": {
+        "workspaces": {
+         "type": "array",
+         "description": "The workspace, as a one-item array (possibly empty for an unknown id).",
+         "items": {
+          "$ref": "#/components/schemas/Workspace"
+         }
+        }
+       }
+      }
+     ]
+    },
+    "ListEnterpriseProjectsResponse": {
+     "description": "The caller's enterprise projects.",
+     "allOf": [
+      {
+       "$ref": "#/components/schemas/ResultFields"
+      },
+      {
+       "type": "object",
+       "properties": {
+        "enterprise_projects": {
+         "type": "array",
+         "description": "The enterprise projects.",
+         "items": {
+          "$ref": "#/components/schemas/EnterpriseProject"
+         }
+        }
+       }
+      }
+     ]
     },
     "ErrorBody": {
      "type": "object",
@@ -340,7 +940,11 @@ export const specs: Record<string, any> = {
    },
    "responses": {
     "BadRequest": {
-     "description": "Bad request, e.g. RES.1001 (invalid parameter value) or RES.3401 (enterprise projects could not be fetched).",
+     "description": "Bad request. RES codes: RES.1001 (request parameter value invalid), RES.1002 (basic\nerror), RES.1020 (configuration file could not be loaded), RES.1024 (operating on the job\nis forbidden), RES.3401 (enterprise projects could not be fetched from EPS), RES.3403\n(workspace does not exist: show, update, delete), RES.3406 (workspace already exists:\ncreate, update), RES.3315 (data-source name repeated in a workspace). Gateway:\nAPIGW.0201 / APIGW.0602 (malformed request).\n",
+     "x-notes": [
+      "Codes and statuses from the RES error-code page (CN, seen as excerpts of huaweicloud.com search pages); RES may also send them with HTTP 200 and is_success false.",
+      "Example messages join the table's 错误信息 column (Basic Error, workspace Error, EPS Error) and its 描述 column, translated, with ids filled in where the table has {0}; the literal text RES sends was not seen."
+     ],
      "content": {
       "application/json": {
        "schema": {
@@ -353,13 +957,36 @@ export const specs: Record<string, any> = {
           "error_code": "RES.1001",
           "error_msg": "Basic Error: request parameter value ({0}) is invalid"
          }
+        },
+        "workspaceNotFound": {
+         "summary": "Unknown workspace_id",
+         "value": {
+          "is_success": false,
+          "error_code": "RES.3403",
+          "error_msg": "workspace Error: workspace (2f6a1c1e5b8e4e7f9d0a3b4c5d6e7f80) does not exist"
+         }
+        },
+        "workspaceExists": {
+         "summary": "Name already taken",
+         "value": {
+          "is_success": false,
+          "error_code": "RES.3406",
+          "error_msg": "Basic Error: workspace (recsys-a) already exists"
+         }
+        },
+        "enterpriseProjectsUnavailable": {
+         "value": {
+          "is_success": false,
+          "error_code": "RES.3401",
+          "error_msg": "EPS Error: failed to fetch the enterprise project list ({0})"
+         }
         }
        }
       }
      }
     },
     "Unauthorized": {
-     "description": "Authentication failed: RES.5502 (operation not registered), RES.5503 (account\nrestricted), or the gateway's APIGW.0301 / APIGW.0307 (the token must be renewed).\n",
+     "description": "Not authenticated or not allowed. RES codes: RES.3402 (no permission on the enterprise\nproject), RES.3404 (no permission on the workspace), RES.5502 (operation not\nregistered), RES.5503 (account restricted), RES.5504. Gateway: APIGW.0301 (wrong IAM\nauthentication), APIGW.0307 (the token must be renewed), APIGW.0303 / APIGW.0305.\n",
      "content": {
       "application/json": {
        "schema": {
@@ -371,17 +998,50 @@ export const specs: Record<string, any> = {
           "error_code": "APIGW.0307",
           "error_msg": "The token must be updated."
          }
+        },
+        "noWorkspacePermission": {
+         "value": {
+          "is_success": false,
+          "error_code": "RES.3404",
+          "error_msg": "Basic Error: no permission to operate on workspace (2f6a1c1e5b8e4e7f9d0a3b4c5d6e7f80)"
+         }
         }
        }
       }
      }
     },
     "Forbidden": {
-     "description": "Forbidden (API gateway, e.g. APIGW.0302 IAM user not authorised).",
+     "description": "Forbidden by the API gateway, e.g. APIGW.0302 (IAM user not authorised for this API), APIGW.0306, APIGW.0310, APIGW.0801 / APIGW.0802.",
      "content": {
       "application/json": {
        "schema": {
         "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "notAuthorised": {
+         "value": {
+          "error_code": "APIGW.0302",
+          "error_msg": "The IAM user is not authorized to access the API."
+         }
+        }
+       }
+      }
+     }
+    },
+    "ApiNotFound": {
+     "description": "The API gateway found no such API (APIGW.0101): wrong host, method or path. An unknown workspace is not this, but RES.3403.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "apiNotFound": {
+         "value": {
+          "error_code": "APIGW.0101",
+          "error_msg": "The API does not exist or has not been published in the environment."
+         }
+        }
        }
       }
      }
@@ -405,7 +1065,26 @@ export const specs: Record<string, any> = {
      }
     },
     "InternalServerError": {
-     "description": "Server error, e.g. RES.3007 (DLI server error) or RES.3101 (CS cluster query failed).",
+     "description": "Server error. RES codes: RES.3007 (DLI server error), RES.3101 (CS cluster query\nfailed), RES.3203 / RES.3204 / RES.3221 (IAM errors), RES.4710 (resource quota\ninsufficient). Gateway: APIGW.06xx.\n",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "quotaInsufficient": {
+         "value": {
+          "is_success": false,
+          "error_code": "RES.4710",
+          "error_msg": "Basic Error: insufficient resource quota ({0})"
+         }
+        }
+       }
+      }
+     }
+    },
+    "GatewayError": {
+     "description": "The API gateway could not reach RES (APIGW.0201 / APIGW.0610 on 502 and 504, APIGW.0613 on 503).",
      "content": {
       "application/json": {
        "schema": {
@@ -422,17 +1101,23 @@ export const specs: Record<string, any> = {
   "info": {
    "title": "Huawei Cloud DataArts Insight workspace API",
    "version": "1.0.0",
-   "summary": "Create a DataArts Insight workspace.",
-   "description": "Hand-written from the DataArts Insight API reference \"Creating a Workspace\"\n(updated 2025-02-25), its \"Updating a Workspace\" and \"Error Codes\" pages, as\nsummarised in provider-facts.md §2. No Huawei SDK covers this service.\n\nDecisions where the documents disagree (the SDK follows what the service sends):\n- Limits: the create page gives none. The update page (same fields) gives\n  description [0, 10240] and eps_id [0, 128]; those are applied here. For\n  `name` it gives [0, 1024], but the service's own error 24150000 says a name\n  has at most 32 characters, so the limit is 32.\n- Name characters: error 24150000 says letters, digits, `_` and `-` (the\n  Chinese page adds Chinese characters), but the document's own example\n  request uses `Test name`, with a space. No character rule is enforced here;\n  the service answers DataArtsInsight.24150000 for a name it refuses.\n- Error codes: the table lists bare numbers, the example writes\n  `DataArtsInsight.20010003`; clients should compare the numeric suffix.\n",
+   "summary": "Create, list, update and delete DataArts Insight workspaces.",
+   "description": "Workspace management of Huawei Cloud DataArts Insight: create, list, update and\ndelete the workspaces of an instance. There is no API that reads a single\nworkspace: list with `name` (a fuzzy match) instead.\n\nErrors are `{error_code, error_msg}`. DataArts Insight writes its codes\n`DataArtsInsight.<number>` (the error table lists the bare numbers); the API\ngateway answers `APIGW.xxxx` (also seen as `APIG.xxxx`).\n",
    "license": {
     "name": "MIT",
     "identifier": "MIT"
-   }
+   },
+   "x-notes": [
+    "Sources, in order of trust: the DataArts Insight API reference (EN pages https://support.huaweicloud.com/intl/en-us/api-dataartsinsight/{CreateWorkspace,ListWorkspaces,UpdateWorkspace,DeleteWorkspace,ErrorCode}.html, updated 2025-02-25; the newer CN pages /api-dataartsinsight/*.md as summarised in provider-facts.md section 2), then Huawei's Java SDK huaweicloud/huaweicloud-sdk-java-v3 services/dataartsinsight (DataArtsInsightMeta.java, model/*.java, region/DataArtsInsightRegion.java; read at commits 129cebad and 507936c5). The Go, Python and Node SDKs have no such service.",
+    "Request rules take the UNION of what the sources allow (a stricter check than the service's is a bug). Where a source is stricter than another, the looser rule is applied here and the stricter one is recorded in x-notes on the field concerned.",
+    "Error codes: the table lists bare numbers, the example body writes `DataArtsInsight.20010003`; the SDK compares the numeric suffix (ApiError.hasCode). The error table does not say which operation answers which code: the per-operation 400 responses below are inferred from each code's meaning."
+   ]
   },
   "servers": [
    {
     "url": "https://dataartsinsight.{region}.myhuaweicloud.com",
-    "description": "Regions of the DataArts Insight endpoint page (no international region is documented).",
+    "description": "DataArts Insight regional endpoint (no international region is documented).",
+    "x-notes": "Regions of the endpoint page (api-dataartsinsight/dataartsinsight_api_0004.html); the Java SDK's DataArtsInsightRegion.java lists the same five with the same host pattern.",
     "variables": {
      "region": {
       "default": "cn-north-4",
@@ -461,71 +1146,133 @@ export const specs: Record<string, any> = {
     "description": "Workspace management."
    }
   ],
+  "x-not-found-codes": [
+   "24150005",
+   "24010003"
+  ],
+  "x-notes": [
+   "24150005 \"The workspace does not exist.\" (HTTP 400, not 404) and 24010003 \"Resource not found.\" (HTTP 404), both from the Error Codes page (EN 2025-02-25 and provider-facts.md 2.2). Bare numbers, so they match both `DataArtsInsight.24150005` and a bare `24150005`.",
+   "24010003 is generic: on these paths it can also mean that the instance does not exist. It is kept because a workspace call that answers it has certainly not found the workspace."
+  ],
   "paths": {
    "/v1/{project_id}/instances/{instance_id}/workspaces": {
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/project_id"
+     },
+     {
+      "$ref": "#/components/parameters/instance_id"
+     }
+    ],
     "get": {
      "operationId": "listWorkspaces",
      "tags": [
       "Workspace"
      ],
      "summary": "List workspaces",
-     "description": "Lists an instance's workspaces (\"Querying Workspaces\"). The documents disagree\non paging: the English page reads `offset` as a record offset in\n[0, 2147483647] with `limit` in [0, 2147483647]; the newer Chinese page reads\nit as a page number in [0, 1000] with `limit` in [1, 1000]. The looser English\nranges are used; check the semantics against the live service.\n",
+     "description": "Lists the instance's workspaces that the caller is allowed to see, optionally\nfiltered by name (fuzzy match). Answers the total number of matching workspaces\n(`count`) and one page of them (`page_data`).\n",
+     "x-paging": {
+      "style": "pages",
+      "offset": "offset",
+      "limit": "limit",
+      "firstOffset": 0,
+      "pageSize": 100,
+      "items": "page_data"
+     },
+     "x-notes": [
+      "Offset semantics disagree. EN ListWorkspaces page (2025-02-25): \"Start offset of returned entries\", [0, 2147483647], default 0; limit [0, 2147483647], default 10. Java SDK ListWorkspacesRequest.java: same wording (\"返回条目的起始offset\") in both stored versions, ranges [0, 2147483647] (commit 129cebad) and [0, 1000] for both offset and limit (commit 507936c5). Newer CN page: offset is \"偏移量（分页页数）\" (the page number), [0, 1000], default 0; limit [1, 1000], default 10.",
+      "x-paging uses `pages` (offset = 0, 1, 2, ...), the reading under which a paginator never silently misses workspaces: if the service really counts records, page k returns records k..k+99, every record is still returned (with overlap, which the paginator's id check and a de-duplicating caller absorb) and the first short page only comes once the last record has been returned. The `records` reading (offset = 0, 100, 200, ...) against a service that counts pages would skip pages 1..99 and lose every workspace after the first page.",
+      "`total` is deliberately not set although the answer has `count`: @ws/core's paginator stops when the number of items it has yielded reaches the total, and under the records reading the overlapping pages would reach `count` before the last workspaces were returned. The paginator stops on an empty or short page instead, which is safe under both readings. pageSize 100 is below every documented maximum (1000 in the CN page and the newer Java SDK)."
+     ],
      "parameters": [
-      {
-       "$ref": "#/components/parameters/project_id"
-      },
-      {
-       "$ref": "#/components/parameters/instance_id"
-      },
       {
        "name": "name",
        "in": "query",
-       "description": "Workspace name, fuzzy match, 0 to 100 characters.",
+       "required": false,
+       "description": "Workspace name to search for (fuzzy match), 0 to 100 characters.",
        "schema": {
         "type": "string",
         "maxLength": 100
-       }
+       },
+       "x-notes": "[0, 100] in the EN and CN pages and in the Java SDK's ListWorkspacesRequest."
       },
       {
        "name": "offset",
        "in": "query",
-       "description": "Start offset (see the operation's description).",
+       "required": false,
+       "description": "Where the page starts, 0 to 2147483647, default 0. The English page and Huawei's\nJava SDK call it the offset of the first entry returned; the newer Chinese page\ncalls it the page number.\n",
        "schema": {
         "type": "integer",
         "minimum": 0,
         "maximum": 2147483647,
         "default": 0
-       }
+       },
+       "x-notes": "Union of [0, 2147483647] (EN page, Java SDK at 129cebad) and [0, 1000] (CN page, Java SDK at 507936c5)."
       },
       {
        "name": "limit",
        "in": "query",
-       "description": "Number of workspaces per page.",
+       "required": false,
+       "description": "Number of workspaces to return, 0 to 2147483647, default 10.",
        "schema": {
         "type": "integer",
         "minimum": 0,
         "maximum": 2147483647,
         "default": 10
-       }
+       },
+       "x-notes": "Union of [0, 2147483647] (EN page, Java SDK at 129cebad), [0, 1000] (Java SDK at 507936c5) and [1, 1000] (CN page)."
       }
      ],
      "responses": {
       "200": {
-       "description": "OK",
+       "description": "One page of workspaces.",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
        "content": {
         "application/json": {
          "schema": {
-          "type": "object",
-          "properties": {
-           "count": {
-            "type": "integer",
-            "description": "Total number of matching workspaces."
-           },
-           "page_data": {
-            "type": "array",
-            "items": {
-             "$ref": "#/components/schemas/Workspace"
-            }
+          "$ref": "#/components/schemas/ListWorkspacesResponse"
+         },
+         "examples": {
+          "constructed": {
+           "summary": "One workspace (built from the create page's example; the list page's own example was not retrieved)",
+           "value": {
+            "count": 1,
+            "page_data": [
+             {
+              "configs": {
+               "mode": "0",
+               "field_show_type": "0",
+               "only_admin_create_datasource": "0",
+               "works_authorized": "0",
+               "works_public": "1",
+               "works_view": "0"
+              },
+              "create_time": 1676984980510,
+              "create_user": "xxxxxx",
+              "description": "Description workspace information",
+              "domain_id": "xxxxxxx",
+              "eps_id": "xxxxxxxxxx",
+              "id": "xxxxxxxxxxxxx",
+              "instance_id": "xxxx7d17c41c414dabaa08f47c7dxxxx",
+              "is_default": 1,
+              "name": "Example workspace name",
+              "owner_name": "xxxxxx",
+              "project_id": "xxxxxxxb4dac4055888643b3xxxxxx",
+              "update_time": 1687167926377,
+              "update_user": "xxxxxxxx"
+             }
+            ]
+           }
+          },
+          "empty": {
+           "summary": "No matching workspace",
+           "value": {
+            "count": 0,
+            "page_data": []
            }
           }
          }
@@ -533,7 +1280,7 @@ export const specs: Record<string, any> = {
        }
       },
       "400": {
-       "$ref": "#/components/responses/BadRequest"
+       "$ref": "#/components/responses/ListBadRequest"
       },
       "401": {
        "$ref": "#/components/responses/Unauthorized"
@@ -542,10 +1289,22 @@ export const specs: Record<string, any> = {
        "$ref": "#/components/responses/Forbidden"
       },
       "404": {
-       "$ref": "#/components/responses/NotFound"
+       "$ref": "#/components/responses/InstanceNotFound"
       },
       "429": {
        "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "503": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "504": {
+       "$ref": "#/components/responses/ServerError"
       }
      }
     },
@@ -555,15 +1314,7 @@ export const specs: Record<string, any> = {
       "Workspace"
      ],
      "summary": "Create a workspace",
-     "description": "Creates a workspace in a DataArts Insight instance.",
-     "parameters": [
-      {
-       "$ref": "#/components/parameters/project_id"
-      },
-      {
-       "$ref": "#/components/parameters/instance_id"
-      }
-     ],
+     "description": "Creates a workspace in a DataArts Insight instance and answers the created workspace.",
      "requestBody": {
       "required": true,
       "content": {
@@ -594,7 +1345,7 @@ export const specs: Record<string, any> = {
      },
      "responses": {
       "200": {
-       "description": "OK",
+       "description": "The created workspace.",
        "headers": {
         "X-Request-Id": {
          "$ref": "#/components/headers/X-Request-Id"
@@ -637,7 +1388,108 @@ export const specs: Record<string, any> = {
        }
       },
       "400": {
-       "$ref": "#/components/responses/BadRequest"
+       "$ref": "#/components/responses/CreateBadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "404": {
+       "$ref": "#/components/responses/InstanceNotFound"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "503": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "504": {
+       "$ref": "#/components/responses/ServerError"
+      }
+     }
+    }
+   },
+   "/v1/{project_id}/instances/{instance_id}/workspaces/{workspace_id}": {
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/project_id"
+     },
+     {
+      "$ref": "#/components/parameters/instance_id"
+     },
+     {
+      "$ref": "#/components/parameters/workspace_id"
+     }
+    ],
+    "put": {
+     "operationId": "updateWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Update a workspace",
+     "description": "Modifies a workspace's name, description, enterprise project and configuration.\n`name` and `eps_id` must always be sent. Answers the workspace's ID.\n",
+     "requestBody": {
+      "required": true,
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/UpdateWorkspaceRequest"
+        },
+        "examples": {
+         "document": {
+          "summary": "The document's example request (modify workspace xxxxaaa59ce841f8b4cc2c1305c1xxxx)",
+          "value": {
+           "configs": {
+            "mode": "0",
+            "field_show_type": "0",
+            "only_admin_create_datasource": "0",
+            "works_authorized": "0",
+            "works_public": "1",
+            "works_view": "0"
+           },
+           "name": "Test name",
+           "description": "This is a test description.",
+           "eps_id": "0"
+          }
+         }
+        }
+       }
+      }
+     },
+     "responses": {
+      "200": {
+       "description": "The ID of the updated workspace.",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/UpdateWorkspaceResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response",
+           "value": {
+            "id": "xxxxaaa59ce841f8b4cc2c1305c1xxxx"
+           }
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/UpdateBadRequest"
       },
       "401": {
        "$ref": "#/components/responses/Unauthorized"
@@ -650,6 +1502,84 @@ export const specs: Record<string, any> = {
       },
       "429": {
        "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "503": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "504": {
+       "$ref": "#/components/responses/ServerError"
+      }
+     }
+    },
+    "delete": {
+     "operationId": "deleteWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Delete a workspace",
+     "description": "Deletes a workspace. The default workspace cannot be deleted (24150002). Any 2xx\nanswer means the workspace was deleted; the body's shape is not reliable (see\n`DeleteWorkspaceResponse`).\n",
+     "responses": {
+      "200": {
+       "description": "The workspace was deleted. The body may be a small JSON object, a JSON string, or empty.",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/DeleteWorkspaceResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The English document's example response",
+           "value": {
+            "status_code": 200,
+            "message": null,
+            "is_success": true
+           }
+          },
+          "document_cn": {
+           "summary": "The Chinese document's example response (an empty string)",
+           "value": ""
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/DeleteBadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "404": {
+       "$ref": "#/components/responses/NotFound"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "503": {
+       "$ref": "#/components/responses/ServerError"
+      },
+      "504": {
+       "$ref": "#/components/responses/ServerError"
       }
      }
     }
@@ -678,20 +1608,31 @@ export const specs: Record<string, any> = {
      "description": "Project ID. See \"Obtaining a Project ID\".",
      "schema": {
       "type": "string",
-      "minLength": 1,
-      "maxLength": 64
-     }
+      "minLength": 1
+     },
+     "x-notes": "No length is documented. minLength 1: the Java SDK fills it from the credentials and the path cannot have an empty segment. The earlier maxLength 64 had no source and was removed."
     },
     "instance_id": {
      "name": "instance_id",
      "in": "path",
      "required": true,
-     "description": "Instance ID.",
+     "description": "DataArts Insight instance ID.",
      "schema": {
       "type": "string",
-      "minLength": 1,
-      "maxLength": 64
-     }
+      "minLength": 1
+     },
+     "x-notes": "No length is documented; the Java SDK marks it NON_NULL_NON_EMPTY (DataArtsInsightMeta.java), hence minLength 1. The earlier maxLength 64 had no source and was removed."
+    },
+    "workspace_id": {
+     "name": "workspace_id",
+     "in": "path",
+     "required": true,
+     "description": "Workspace ID (the `id` of a listed or created workspace). See \"Obtaining a Workspace ID\".",
+     "schema": {
+      "type": "string",
+      "minLength": 1
+     },
+     "x-notes": "No length is documented; the Java SDK marks it NON_NULL_NON_EMPTY (DataArtsInsightMeta.java updateWorkspace/deleteWorkspace), hence minLength 1."
     }
    },
    "headers": {
@@ -705,11 +1646,12 @@ export const specs: Record<string, any> = {
    "schemas": {
     "Configs": {
      "type": "object",
-     "description": "Workspace attribute configuration (all values are strings). With\n`default_dataset_permission` = \"1\" all dataset data can be viewed when\nrow-level permissions are not enabled; with \"0\" none can.\n",
+     "description": "Workspace attribute configuration: string keys, string values. Keys seen in the\ndocuments: `mode`, `field_show_type`, `only_admin_create_datasource`,\n`works_authorized`, `works_public`, `works_view`, and `default_dataset_permission`:\n\"1\" = all dataset data can be viewed when row-level permissions are not enabled,\n\"0\" = none can.\n",
      "properties": {
       "default_dataset_permission": {
        "type": "string",
-       "enum": [
+       "description": "\"1\": all dataset data can be viewed when row-level permissions are not enabled;\n\"0\": no dataset data can be viewed then.\n",
+       "examples": [
         "0",
         "1"
        ]
@@ -735,7 +1677,11 @@ export const specs: Record<string, any> = {
      },
      "additionalProperties": {
       "type": "string"
-     }
+     },
+     "x-notes": [
+      "Map<String,String> in every source (EN/CN create and update pages, Java SDK WorkspaceDTO.configs), so free-form keys are accepted and only the value type is checked.",
+      "default_dataset_permission no longer has enum [\"0\", \"1\"]: the documents only explain what \"0\" and \"1\" mean, they give no value range, and the Java SDK types it as a plain string. An enum would refuse values the service may accept."
+     ]
     },
     "CreateWorkspaceRequest": {
      "type": "object",
@@ -749,32 +1695,77 @@ export const specs: Record<string, any> = {
        "$ref": "#/components/schemas/Configs"
       },
       "name": {
-       "description": "Workspace name, at most 32 characters (error DataArtsInsight.24150000).",
+       "description": "Workspace name, at most 1024 characters. The service's error 24150000 speaks of at\nmost 32 letters, digits, `_` and `-` (the Chinese text adds Chinese characters), but\nthe documents' own example is \"Test name\", with a space.\n",
        "type": "string",
-       "minLength": 1,
-       "maxLength": 32,
+       "maxLength": 1024,
        "examples": [
         "Test name"
+       ],
+       "x-notes": [
+        "The create page gives no limit. The CN update page and the Java SDK's WorkspaceDTO (the body of both create and update) give [0, 1024]. Error 24150000's message says at most 32 characters, letters/digits/_/- (EN), plus Chinese (CN). The example request uses \"Test name\".",
+        "Union applied: maxLength 1024, no minLength (the SDK range starts at 0), no character pattern. The earlier minLength 1 / maxLength 32 were stricter than two sources. A name the service refuses comes back as DataArtsInsight.24150000."
        ]
       },
       "description": {
-       "description": "Workspace description, 0 to 10240 characters (update page).",
+       "description": "Workspace description, at most 10240 characters.",
        "type": "string",
-       "maxLength": 10240
+       "maxLength": 10240,
+       "x-notes": "[0, 10240] in the CN update page and the Java SDK's WorkspaceDTO; the create page gives none."
       },
       "eps_id": {
-       "description": "ID of the enterprise project the workspace belongs to, 0 to 128 characters (update page).",
+       "description": "ID of the enterprise project the workspace belongs to (\"0\" is the default project), at most 128 characters.",
        "type": "string",
        "maxLength": 128,
        "examples": [
         "0"
-       ]
+       ],
+       "x-notes": "[0, 128] in the CN update page and the Java SDK's WorkspaceDTO; mandatory in the EN create page."
       }
-     }
+     },
+     "x-notes": "name and eps_id are mandatory in the EN create page; the Java SDK's WorkspaceDTO carries no required flags (its models never do). additionalProperties false: no source shows other fields."
+    },
+    "UpdateWorkspaceRequest": {
+     "type": "object",
+     "additionalProperties": false,
+     "required": [
+      "name",
+      "eps_id"
+     ],
+     "properties": {
+      "configs": {
+       "$ref": "#/components/schemas/Configs"
+      },
+      "name": {
+       "description": "Workspace name, at most 1024 characters. The service's error 24150000 speaks of at\nmost 32 letters, digits, `_` and `-` (the Chinese text adds Chinese characters), but\nthe documents' own example is \"Test name\", with a space.\n",
+       "type": "string",
+       "maxLength": 1024,
+       "examples": [
+        "Test name"
+       ],
+       "x-notes": "Same rule as CreateWorkspaceRequest.name: [0, 1024] in the CN update page and the Java SDK's WorkspaceDTO (shared by create and update); 24150000's \"at most 32\" is not enforced here."
+      },
+      "description": {
+       "description": "Workspace description, at most 10240 characters.",
+       "type": "string",
+       "maxLength": 10240,
+       "x-notes": "[0, 10240] in the CN update page and the Java SDK's WorkspaceDTO."
+      },
+      "eps_id": {
+       "description": "ID of the enterprise project the workspace belongs to (\"0\" is the default project), at most 128 characters.",
+       "type": "string",
+       "maxLength": 128,
+       "examples": [
+        "0"
+       ],
+       "x-notes": "[0, 128] in the CN update page and the Java SDK's WorkspaceDTO."
+      }
+     },
+     "x-notes": "name and eps_id are mandatory in the EN update page (the whole workspace is sent, as with PUT); the Java SDK uses the same WorkspaceDTO as for create."
     },
     "Workspace": {
      "type": "object",
-     "description": "The created workspace.",
+     "description": "A workspace (the create answer and each listed workspace).",
+     "x-notes": "Fields and types of the EN create and list pages (WorkspaceVO) and the Java SDK's CreateWorkspaceResponse.java / WorkspaceVO.java, which agree. Response schema: left open and without enums (never validated by the SDK).",
      "properties": {
       "configs": {
        "$ref": "#/components/schemas/Configs"
@@ -782,6 +1773,7 @@ export const specs: Record<string, any> = {
       "create_time": {
        "type": "integer",
        "format": "int64",
+       "minimum": 0,
        "description": "Creation time, milliseconds since the epoch."
       },
       "create_user": {
@@ -810,11 +1802,8 @@ export const specs: Record<string, any> = {
       },
       "is_default": {
        "type": "integer",
-       "enum": [
-        0,
-        1
-       ],
-       "description": "Whether the workspace is the default one (0 or 1)."
+       "description": "Whether the workspace is the default one (1) or not (0).",
+       "x-notes": "The documents say \"0 or 1\"; the Java SDK types it as an integer in [0, 2147483647] with the comment \"0/1?\". The former enum [0, 1] was dropped (a response schema admits what the sources show)."
       },
       "name": {
        "type": "string",
@@ -831,77 +1820,314 @@ export const specs: Record<string, any> = {
       "update_time": {
        "type": "integer",
        "format": "int64",
-       "description": "Time the workspace details were updated, milliseconds since the epoch."
+       "minimum": 0,
+       "description": "Time the workspace was last updated, milliseconds since the epoch."
       },
       "update_user": {
        "type": "string",
-       "description": "User who last updated the workspace details."
+       "description": "User who last updated the workspace."
       }
      }
     },
+    "ListWorkspacesResponse": {
+     "type": "object",
+     "description": "One page of workspaces.",
+     "properties": {
+      "count": {
+       "type": "integer",
+       "minimum": 0,
+       "description": "Total number of matching workspaces (all pages)."
+      },
+      "page_data": {
+       "type": "array",
+       "description": "The workspaces of this page.",
+       "items": {
+        "$ref": "#/components/schemas/Workspace"
+       }
+      }
+     }
+    },
+    "UpdateWorkspaceResponse": {
+     "type": "object",
+     "description": "The updated workspace's ID.",
+     "properties": {
+      "id": {
+       "type": "string",
+       "description": "Workspace ID.",
+       "x-notes": "[0, 128] characters in the Java SDK's UpdateWorkspaceResponse.java."
+      }
+     }
+    },
+    "DeleteWorkspaceResponse": {
+     "description": "Any JSON, or an empty body. The English document shows\n`{\"status_code\": 200, \"message\": null, \"is_success\": true}` and types the body as\n`{message: string}`; the Chinese document types it as `{data: boolean}` and shows `\"\"`.\nTreat any 2xx answer as success and do not rely on the body.\n",
+     "x-notes": "EN DeleteWorkspace page (2025-02-25): {message: String}, example {status_code, message, is_success}. CN page (2025-11): {data: Boolean}, example \"\". Java SDK DeleteWorkspaceResponse.java: {message: String}. Left untyped so that every one of these (and an empty body) is admitted."
+    },
     "ErrorBody": {
      "type": "object",
-     "description": "DataArts Insight errors (`{error_code, error_msg}`, codes written\n`DataArtsInsight.<number>`) and API-gateway errors (`APIGW.xxxx` / `APIG.xxxx`).\n",
+     "description": "Error answer. DataArts Insight writes codes `DataArtsInsight.<number>`, the API gateway\n`APIGW.xxxx` (or `APIG.xxxx`).\n",
      "properties": {
       "error_code": {
-       "type": "string"
+       "type": "string",
+       "description": "Error code."
       },
       "error_msg": {
-       "type": "string"
+       "type": "string",
+       "description": "Error details."
       },
       "request_id": {
-       "type": "string"
+       "type": "string",
+       "description": "Request ID (API gateway errors)."
       }
      }
     }
    },
    "responses": {
-    "BadRequest": {
-     "description": "Bad request. Workspace codes: 24150000 invalid name, 24150001 name already\ntaken, 24150003 workspace quota reached, 24150004 workspace status abnormal,\n24010043 missing collaboration permission.\n",
+    "CreateBadRequest": {
+     "description": "Invalid request. Documented codes: 24150000 invalid workspace name, 24150001 name\nalready taken, 24150003 maximum number of workspaces reached, 24010043 the resource\nlacks collaboration permissions, 24150020 no user group selected, 24150021 capacity\ninformation abnormal, 24150022 not enough unused capacity; APIGW.0201 / APIGW.0602\nmalformed request.\n",
+     "x-notes": "Which codes the create call answers is inferred from the codes' meanings (the error table has no operation column). 24150020-24150022 (user group, capacity) may belong to member or capacity APIs; they are listed here because creating a workspace allocates capacity.",
      "content": {
       "application/json": {
        "schema": {
         "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "invalidName": {
+         "value": {
+          "error_code": "DataArtsInsight.24150000",
+          "error_msg": "Invalid workspace name. The name can contain a maximum of 32 characters. Only letters, digits, underscores (_), and hyphens (-) are allowed."
+         }
+        },
+        "nameTaken": {
+         "value": {
+          "error_code": "DataArtsInsight.24150001",
+          "error_msg": "The workspace name is already taken. Please choose a different name."
+         }
+        },
+        "quotaReached": {
+         "value": {
+          "error_code": "DataArtsInsight.24150003",
+          "error_msg": "Operation failed. The maximum number of workspaces has been reached."
+         }
+        },
+        "noCollaborationPermission": {
+         "value": {
+          "error_code": "DataArtsInsight.24010043",
+          "error_msg": "The current resource lacks collaborative permissions."
+         }
+        }
+       }
+      }
+     }
+    },
+    "UpdateBadRequest": {
+     "description": "Invalid request. Documented codes: 24150005 the workspace does not exist (a 400, not\na 404), 24150000 invalid workspace name, 24150001 name already taken, 24150004\nworkspace status abnormal, 24010043 the resource lacks collaboration permissions;\nAPIGW.0201 / APIGW.0602 malformed request.\n",
+     "x-notes": "Codes inferred from their meanings (the error table has no operation column).",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "workspaceMissing": {
+         "value": {
+          "error_code": "DataArtsInsight.24150005",
+          "error_msg": "The workspace does not exist."
+         }
+        },
+        "invalidName": {
+         "value": {
+          "error_code": "DataArtsInsight.24150000",
+          "error_msg": "Invalid workspace name. The name can contain a maximum of 32 characters. Only letters, digits, underscores (_), and hyphens (-) are allowed."
+         }
+        },
+        "nameTaken": {
+         "value": {
+          "error_code": "DataArtsInsight.24150001",
+          "error_msg": "The workspace name is already taken. Please choose a different name."
+         }
+        },
+        "statusAbnormal": {
+         "value": {
+          "error_code": "DataArtsInsight.24150004",
+          "error_msg": "Operation failed. Check whether the workspace status is normal."
+         }
+        }
+       }
+      }
+     }
+    },
+    "DeleteBadRequest": {
+     "description": "Invalid request. Documented codes: 24150005 the workspace does not exist (a 400, not\na 404), 24150002 the default workspace cannot be deleted, 24150004 workspace status\nabnormal, 24010043 the resource lacks collaboration permissions.\n",
+     "x-notes": "Codes inferred from their meanings (the error table has no operation column).",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "workspaceMissing": {
+         "value": {
+          "error_code": "DataArtsInsight.24150005",
+          "error_msg": "The workspace does not exist."
+         }
+        },
+        "defaultWorkspace": {
+         "value": {
+          "error_code": "DataArtsInsight.24150002",
+          "error_msg": "The default workspace cannot be deleted."
+         }
+        },
+        "statusAbnormal": {
+         "value": {
+          "error_code": "DataArtsInsight.24150004",
+          "error_msg": "Operation failed. Check whether the workspace status is normal."
+         }
+        }
+       }
+      }
+     }
+    },
+    "ListBadRequest": {
+     "description": "Invalid request, e.g. a query parameter out of range (APIGW.0201 / APIGW.0602), or\n24010043 the resource lacks collaboration permissions.\n",
+     "x-notes": "No workspace-specific code is documented for listing; the gateway codes are from provider-facts.md 7.1.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "noCollaborationPermission": {
+         "value": {
+          "error_code": "DataArtsInsight.24010043",
+          "error_msg": "The current resource lacks collaborative permissions."
+         }
+        }
        }
       }
      }
     },
     "Unauthorized": {
-     "description": "Authentication failed (API gateway APIGW.0301, or APIGW.0307 when the token must be renewed).",
+     "description": "Authentication failed (APIGW.0301), or the token must be renewed (APIGW.0307).",
      "content": {
       "application/json": {
        "schema": {
         "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "badToken": {
+         "value": {
+          "error_code": "APIGW.0301",
+          "error_msg": "Incorrect IAM authentication information: decrypt token fail",
+          "request_id": "0123456789abcdef0123456789abcdef"
+         }
+        },
+        "renewToken": {
+         "value": {
+          "error_code": "APIGW.0307",
+          "error_msg": "The token must be updated.",
+          "request_id": "0123456789abcdef0123456789abcdef"
+         }
+        }
        }
       }
      }
     },
     "Forbidden": {
-     "description": "Not allowed, e.g. DataArtsInsight.20010003 (IAM permission problem).",
+     "description": "Not allowed: DataArtsInsight.20010003 (IAM permission problem), or the gateway's\nAPIGW.0302 (IAM user not authorised for the API) and related codes.\n",
+     "x-notes": "The error table gives no HTTP status for 20010003 (\"-\"); 403 is assumed from its meaning.",
      "content": {
       "application/json": {
        "schema": {
         "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "iamPermission": {
+         "value": {
+          "error_code": "DataArtsInsight.20010003",
+          "error_msg": "There is an issue with IAM permissions."
+         }
+        },
+        "notAuthorised": {
+         "value": {
+          "error_code": "APIGW.0302",
+          "error_msg": "The IAM user is not authorized to access the API.",
+          "request_id": "0123456789abcdef0123456789abcdef"
+         }
+        }
+       }
+      }
+     }
+    },
+    "InstanceNotFound": {
+     "description": "Resource not found (24010003), e.g. an unknown instance; or the gateway's APIGW.0101 (wrong path or host).",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "resourceMissing": {
+         "value": {
+          "error_code": "DataArtsInsight.24010003",
+          "error_msg": "Resource not found."
+         }
+        }
        }
       }
      }
     },
     "NotFound": {
-     "description": "Resource not found (24010003), e.g. an unknown instance.",
+     "description": "Resource not found (24010003): the workspace or its instance. An unknown workspace\ncan also be answered with 400 and 24150005.\n",
      "content": {
       "application/json": {
        "schema": {
         "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "resourceMissing": {
+         "value": {
+          "error_code": "DataArtsInsight.24010003",
+          "error_msg": "Resource not found."
+         }
+        }
        }
       }
      }
     },
     "TooManyRequests": {
-     "description": "Throttled by the API gateway (APIGW.0308). No Retry-After header is sent.",
+     "description": "Throttled by the API gateway (APIGW.0308). No Retry-After header is sent; the message names the limit and window.",
      "content": {
       "application/json": {
        "schema": {
         "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "throttled": {
+         "value": {
+          "error_code": "APIGW.0308",
+          "error_msg": "The throttling threshold has been reached: policy user over ratelimit,limit:5,time:5 second",
+          "request_id": "0123456789abcdef0123456789abcdef"
+         }
+        }
+       }
+      }
+     }
+    },
+    "ServerError": {
+     "description": "Gateway or service failure: APIGW.0601-0612 (500), APIGW.0201 / APIGW.0610 (502 backend\nunavailable), APIGW.0613 (503 IAM unavailable), APIGW.0201 (504 backend timeout).\n",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "backendTimeout": {
+         "value": {
+          "error_code": "APIGW.0201",
+          "error_msg": "Backend timeout.",
+          "request_id": "0123456789abcdef0123456789abcdef"
+         }
+        }
        }
       }
      }
@@ -913,14 +2139,23 @@ export const specs: Record<string, any> = {
   "openapi": "3.1.0",
   "info": {
    "title": "ModelArts workspace API",
-   "version": "1.0.0",
-   "summary": "Create a ModelArts workspace (Huawei Cloud and Open Telekom Cloud).",
-   "description": "Hand-written from the ModelArts API reference \"Creating a Workspace\"\n(Open Telekom Cloud doc-exports, docs/modelarts/api-ref/CreateWorkspace.html)\nand the Huawei Cloud Node/Go SDK models, as summarised in provider-facts.md §3.\n\nDecisions where the documents contradict themselves (the SDK follows what the\nservice sends):\n- `auth_type`: the table lists PUBLIC / PRIVATE / INTERNAL, but the document's\n  example request sends `\"internal\"` and its example response returns\n  `\"public\"`. Requests accept both spellings; responses are typed as a plain\n  string.\n- `create_time` / `update_time`: \"Number ... in UTC format\"; the example shows\n  epoch milliseconds, so they are typed as integers (ms since the epoch).\n- The example response echoes `description: \"It is a test project'\"` (a stray\n  quote) and omits `grants`; responses are never rejected for such\n  differences.\n- The Open Telekom Cloud documentation removed the workspace pages in 2022\n  (commit aed5c3e); the `eu-de` endpoint is kept because the API is still\n  listed in OTC's service catalogue, but it is unverified.\n",
+   "version": "1.1.0",
+   "summary": "Create, list, show, update and delete ModelArts workspaces and manage their quotas (Huawei Cloud, Open Telekom Cloud).",
+   "description": "Workspaces of ModelArts. A workspace isolates ModelArts resources (training jobs,\nmodels, services, ...) and controls who may use them (`auth_type`, `grants`).\nEvery project has a default workspace, id `\"0\"`, named `default`; that name is\nreserved.\n\nDeletion is asynchronous: the workspace goes to `DELETING` and then disappears,\nor ends in `DELETE_FAILED` with the cause in `status_info`.\n\nError bodies carry `error_code` (`ModelArts.xxxx`, or `APIGW.xxxx` / `APIG.xxxx`\nfrom the API gateway; the two gateway prefixes mean the same) and `error_msg`.\nA workspace that does not exist is reported as HTTP 400 `ModelArts.0102`.\n",
    "license": {
     "name": "MIT",
     "identifier": "MIT"
    }
   },
+  "x-notes": [
+   "Sources, in order of trust: the ModelArts API reference \"Workspace Management\" pages (Huawei Cloud CN support.huaweicloud.com/api-modelarts/{CreateWorkspace,ListWorkspace,ShowWorkspace, UpdateWorkspace,DeleteWorkspace,ShowWorkspaceQuotas,UpdateWorkspaceQuotas}.html, updated 2026-01-08, read as search excerpts; the older EN pages modelarts_03_0131..0137; the seed doc-exports docs/modelarts/api-ref/CreateWorkspace.html), Open Telekom Cloud opentelekomcloud-docs/modelarts api-ref/source/workspace_management/*.rst (commits 10a5d88 / 4317c86 / 475dcb6, April-May 2022; the folder was deleted in aed5c3e), then the SDK models: huaweicloud-sdk-go-v3 services/modelarts/v1/model (CreateWorkspaceReq, CreateWorkspaceReqGrants, UpdateWorkspaceReq, ViewWorkspaceResponseGrants, ListWorkspaceRequest, ListWorkspaceResponse, WorkspaceResponse, ShowWorkspaceResponse, CreateWorkspaceResponse, CreateWorkspaceResponseBodyGrants, Update/DeleteWorkspaceResponse, UpdateWorkspaceQuotasReq, UpdateWorkspaceQuotasReqQuotas, ShowWorkspaceQuotasResponse, WorkspaceQuotasResponse, UpdateWorkspaceQuotasResponse, WorkspaceQuotasUpdateResponse; commit 79d2f4a), huaweicloud-sdk-nodejs-v3 services/modelarts/v1/model (same names, commit 44fe09a) and huaweicloud-sdk-java-v3 services/modelarts (CreateWorkspaceReq, CreateWorkspaceReqGrants). The audit is specs/fidelity/modelarts.md.",
+   "Request rules are the UNION of what the sources allow (a stricter check than the service's is a bug): e.g. the name accepts Chinese characters (Huawei) although the OTC page lists only letters, digits, `-` and `_`; `auth_type` accepts the lower-case spelling the documents' own example request sends; limits stated by only the newer Huawei CN pages (grants at most 500, list `limit` at most 1000, 36-character enterprise project ids, list `name` filter 1-64 characters) are described but not enforced, because the OTC pages state none and the default enterprise project id \"0\" would fail the 36-character rule.",
+   "The error-code table (OTC api-ref/source/appendix/error_codes.rst, Huawei modelarts_03_0095) is service-wide; the codes under each operation's responses are assigned by meaning (e.g. ModelArts.0102 to the calls that take a workspace_id). No source gives a dedicated \"workspace name already exists\" code: the Huawei CreateWorkspace page (CN 2026-01-08, EN 2026-01-30) only says that an existing name, the name `default` or a missing permission make the call return an error. The old EN DeleteWorkspace page (modelarts_03_0133) shows a missing workspace answered with `ModelArts.0104` (\"workspace: <id> not exist.\"); 0104 is the generic \"Parameter error\", so it is not listed in x-not-found-codes (it would turn every parameter error of every call into a not-found).",
+   "Open Telekom Cloud removed the workspace pages from its API reference in 2022 (commit aed5c3e); the `eu-de` endpoint is kept because the API is still listed in OTC's service catalogue, but whether the workspace calls still answer there is unverified."
+  ],
+  "x-not-found-codes": [
+   "ModelArts.0102"
+  ],
   "servers": [
    {
     "url": "https://modelarts.{region}.myhuaweicloud.com",
@@ -977,6 +2212,10 @@ export const specs: Record<string, any> = {
    {
     "name": "Workspace",
     "description": "Workspace management."
+   },
+   {
+    "name": "Quota",
+    "description": "Resource quotas of a workspace."
    }
   ],
   "paths": {
@@ -987,7 +2226,20 @@ export const specs: Record<string, any> = {
       "Workspace"
      ],
      "summary": "List workspaces",
-     "description": "Lists the project's workspaces (Huawei Node SDK `ListWorkspace`, OTC API\nreference before 2022). Use `name` to look a workspace up, e.g. after a create\nwhose outcome is unknown.\n",
+     "description": "Lists the project's workspaces, the default workspace included. Use `name` to look a\nworkspace up (fuzzy match), e.g. after a create whose outcome is unknown.\n",
+     "x-notes": [
+      "OTC querying_a_workspace_list.rst (4317c86); Go/Node ListWorkspaceRequest and ListWorkspaceResponse; Huawei CN ListWorkspace.html (2026-01-08).",
+      "x-paging style records, pageSize 1000. The documents call `offset` the \"start page\" (OTC: \"Start page for pagination display\"; Go/Node SDK and CN page: 分页列表的起始页) while `limit` is the \"maximum number of records returned on each page\"; the only example, `?limit=2&offset=3`, answers one item and settles nothing. Huawei's own Terraform provider (terraform-provider-huaweicloud data_source_huaweicloud_modelarts_workspaces.go, through chnsz/golangsdk pagination OffsetPageBase) pages this very call by records (next offset = offset + page size), so the records reading is taken. Neither reading is safe if the service follows the other one beyond the first page, so the SDK asks for the documented maximum page size (1000, Huawei CN page; OTC gives no maximum): any project with at most 1000 workspaces is listed completely by the first request under either reading, and the paginator also stops on `total_count`. A caller who sees fewer workspaces than `total_count` knows the reading was wrong."
+     ],
+     "x-paging": {
+      "style": "records",
+      "offset": "offset",
+      "limit": "limit",
+      "firstOffset": 0,
+      "pageSize": 1000,
+      "items": "workspaces",
+      "total": "total_count"
+     },
      "parameters": [
       {
        "$ref": "#/components/parameters/project_id"
@@ -995,27 +2247,31 @@ export const specs: Record<string, any> = {
       {
        "name": "offset",
        "in": "query",
-       "description": "Index of the first workspace returned.",
+       "description": "Where the page starts (documented as the \"start page\"; the SDK counts it in records). 0 to 2147483647, default 0.",
+       "x-notes": "Minimum 0 and default 0 (OTC, CN page, SDKs); maximum 2147483647 (CN page; int32 in the Go SDK).",
        "schema": {
         "type": "integer",
         "minimum": 0,
+        "maximum": 2147483647,
         "default": 0
        }
       },
       {
        "name": "limit",
        "in": "query",
-       "description": "Maximum number of workspaces returned.",
+       "description": "Maximum number of workspaces returned per page, at least 1 (Huawei Cloud allows at most 1000). Default 1000.",
+       "x-notes": "Minimum 1, default 1000 (OTC, SDKs, CN page). The CN page (2026-01-08) caps it at 1000, the OTC page gives no maximum; only the int32 bound of the Go SDK type is enforced.",
        "schema": {
         "type": "integer",
         "minimum": 1,
+        "maximum": 2147483647,
         "default": 1000
        }
       },
       {
        "name": "sort_by",
        "in": "query",
-       "description": "Sort field.",
+       "description": "Sort field: `name` (default), `update_time` or `status`.",
        "schema": {
         "type": "string",
         "enum": [
@@ -1029,7 +2285,7 @@ export const specs: Record<string, any> = {
       {
        "name": "order",
        "in": "query",
-       "description": "Sort order.",
+       "description": "Sort order: `asc` (ascending) or `desc` (descending, default).",
        "schema": {
         "type": "string",
         "enum": [
@@ -1042,7 +2298,8 @@ export const specs: Record<string, any> = {
       {
        "name": "enterprise_project_id",
        "in": "query",
-       "description": "Only workspaces of this enterprise project.",
+       "description": "Only the workspaces of this enterprise project. All workspaces by default.",
+       "x-notes": "The CN page (2026-01-08) says letters, digits and `-`, 36 characters; not enforced (OTC states no rule, and the default enterprise project id is \"0\").",
        "schema": {
         "type": "string"
        }
@@ -1050,7 +2307,8 @@ export const specs: Record<string, any> = {
       {
        "name": "name",
        "in": "query",
-       "description": "Workspace name, fuzzy match.",
+       "description": "Only workspaces whose name matches this one (fuzzy match). All workspaces by default.",
+       "x-notes": "The CN page (2026-01-08) says Chinese characters, letters, digits, `-` and `_`, 1-64 characters; not enforced (OTC and the SDKs state no rule, and a filter the service would answer with no match is harmless).",
        "schema": {
         "type": "string"
        }
@@ -1058,7 +2316,7 @@ export const specs: Record<string, any> = {
       {
        "name": "filter_accessible",
        "in": "query",
-       "description": "Only workspaces the caller can access.",
+       "description": "`true` leaves out the workspaces the caller may not access. Default `false` (all workspaces).",
        "schema": {
         "type": "boolean",
         "default": false
@@ -1068,24 +2326,37 @@ export const specs: Record<string, any> = {
      "responses": {
       "200": {
        "description": "OK",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
        "content": {
         "application/json": {
          "schema": {
-          "type": "object",
-          "properties": {
-           "total_count": {
-            "type": "integer",
-            "description": "Total number of workspaces (OTC document; absent from the Huawei SDK model)."
-           },
-           "count": {
-            "type": "integer",
-            "description": "Number of workspaces returned."
-           },
-           "workspaces": {
-            "type": "array",
-            "items": {
-             "$ref": "#/components/schemas/Workspace"
-            }
+          "$ref": "#/components/schemas/ListWorkspacesResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response (OTC and Huawei CN; the default workspace's id is the number 0)",
+           "value": {
+            "total_count": 10,
+            "count": 1,
+            "workspaces": [
+             {
+              "id": 0,
+              "name": "default",
+              "description": "",
+              "owner": "testUser",
+              "enterprise_project_id": "***b0091-887f-4839-9929-cbc884f1e***",
+              "enterprise_project_name": "default",
+              "auth_type": "public",
+              "create_time": 1460000010000,
+              "update_time": 1460000010000,
+              "status": "NORMAL",
+              "status_info": ""
+             }
+            ]
            }
           }
          }
@@ -1093,7 +2364,7 @@ export const specs: Record<string, any> = {
        }
       },
       "400": {
-       "$ref": "#/components/responses/BadRequest"
+       "$ref": "#/components/responses/ListBadRequest"
       },
       "401": {
        "$ref": "#/components/responses/Unauthorized"
@@ -1115,7 +2386,11 @@ export const specs: Record<string, any> = {
       "Workspace"
      ],
      "summary": "Create a workspace",
-     "description": "Creates a workspace. The name `default` is reserved for the system's\ndefault workspace and cannot be used.\n",
+     "description": "Creates a workspace. The name `default` is reserved for the project's default\nworkspace. An existing name, the name `default` or a missing permission make the\ncall fail.\n",
+     "x-notes": [
+      "Seed doc-exports CreateWorkspace.html = OTC creating_a_workspace.rst (10a5d88); Go/Node/Java CreateWorkspaceReq and CreateWorkspaceReqGrants; Huawei CN/EN CreateWorkspace.html (2026).",
+      "No source names the error code of an existing name (see the top-level x-notes); the 400 examples do not invent one."
+     ],
      "parameters": [
       {
        "$ref": "#/components/parameters/project_id"
@@ -1142,6 +2417,23 @@ export const specs: Record<string, any> = {
             }
            ]
           }
+         },
+         "federatedUser": {
+          "summary": "An INTERNAL workspace shared with a federated user and an agency (user_type, Huawei SDK models)",
+          "value": {
+           "name": "team-a",
+           "auth_type": "INTERNAL",
+           "grants": [
+            {
+             "user_name": "alice",
+             "user_type": "FEDERATE"
+            },
+            {
+             "user_id": "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+             "user_type": "AGENCY"
+            }
+           ]
+          }
          }
         }
        }
@@ -1149,7 +2441,7 @@ export const specs: Record<string, any> = {
      },
      "responses": {
       "200": {
-       "description": "OK",
+       "description": "OK. The created workspace.",
        "headers": {
         "X-Request-Id": {
          "$ref": "#/components/headers/X-Request-Id"
@@ -1182,7 +2474,395 @@ export const specs: Record<string, any> = {
        }
       },
       "400": {
-       "$ref": "#/components/responses/BadRequest"
+       "$ref": "#/components/responses/CreateBadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      }
+     }
+    }
+   },
+   "/v1/{project_id}/workspaces/{workspace_id}": {
+    "get": {
+     "operationId": "getWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Show a workspace",
+     "description": "Returns one workspace, with its authorised users (`grants`).",
+     "x-notes": "OTC querying_details_about_a_workspace.rst (10a5d88); Go/Node ShowWorkspaceResponse (grants items are ViewWorkspaceResponseGrants, with user_type); Huawei CN ShowWorkspace.html.",
+     "parameters": [
+      {
+       "$ref": "#/components/parameters/project_id"
+      },
+      {
+       "$ref": "#/components/parameters/workspace_id"
+      }
+     ],
+     "responses": {
+      "200": {
+       "description": "OK",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/Workspace"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response",
+           "value": {
+            "id": "**d05d1a553b4e188ea878e7dcb85e**",
+            "name": "test-workspace",
+            "status": "NORMAL",
+            "status_info": "",
+            "description": "",
+            "owner": "testUser",
+            "create_time": 1470000020000,
+            "update_time": 1470000030000,
+            "enterprise_project_id": "***b0091-887f-4839-9929-cbc884f1e***",
+            "enterprise_project_name": "test-eps",
+            "auth_type": "INTERNAL",
+            "grants": [
+             {
+              "user_id": "***55d2cd53b4x458ea878e7dcb85***",
+              "user_name": "test-iam-user"
+             }
+            ]
+           }
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/WorkspaceBadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      }
+     }
+    },
+    "put": {
+     "operationId": "updateWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Update a workspace",
+     "description": "Changes a workspace's name, description, authorization type or authorised users.\nFields left out are not changed. The default workspace cannot be renamed, and no\nworkspace can be renamed to `default`.\n",
+     "x-notes": "OTC modifying_a_workspace.rst (10a5d88); Go/Node UpdateWorkspaceReq (grants typed ViewWorkspaceResponseGrants, whose Go comment is a copy-paste about training datasets); Huawei CN UpdateWorkspace.html (2026-01-08). The CN page says the call returns the updated workspace, but its response table, the OTC page and every SDK model give `{workspace_id}` only.",
+     "parameters": [
+      {
+       "$ref": "#/components/parameters/project_id"
+      },
+      {
+       "$ref": "#/components/parameters/workspace_id"
+      }
+     ],
+     "requestBody": {
+      "required": true,
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/UpdateWorkspaceRequest"
+        },
+        "examples": {
+         "document": {
+          "summary": "The document's example request",
+          "value": {
+           "name": "my_workspace",
+           "description": "It is my workspace",
+           "auth_type": "INTERNAL",
+           "grants": [
+            {
+             "user_name": "my_iam_user"
+            }
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "responses": {
+      "200": {
+       "description": "OK. The id of the updated workspace.",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/WorkspaceIdResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response",
+           "value": {
+            "workspace_id": "***05d1a553b4e188ea878e7dcb85***"
+           }
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/UpdateBadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      }
+     }
+    },
+    "delete": {
+     "operationId": "deleteWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Delete a workspace",
+     "description": "Starts deleting a workspace and the resources in it. Deletion is asynchronous:\nthe workspace shows status `DELETING` until it disappears (show answers\n`ModelArts.0102`), or `DELETE_FAILED` with the cause in `status_info`.\n",
+     "x-notes": [
+      "OTC deleting_a_workspace.rst (475dcb6); Go/Node DeleteWorkspaceResponse; Huawei CN DeleteWorkspace.html (2026-01-08, example id ccd05d1a553b4e188ea878e7dcb85e47); old EN modelarts_03_0133 (failed sample with ModelArts.0104 \"workspace ... not exist.\").",
+      "The asynchronous DELETING / DELETE_FAILED behaviour is read from the status enum and status_info (\"if a deletion failed, you can use this parameter to obtain the failure cause\"); no page describes the sequence in words."
+     ],
+     "parameters": [
+      {
+       "$ref": "#/components/parameters/project_id"
+      },
+      {
+       "$ref": "#/components/parameters/workspace_id"
+      }
+     ],
+     "responses": {
+      "200": {
+       "description": "OK. The deletion was accepted; the id of the workspace being deleted.",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/WorkspaceIdResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response (OTC)",
+           "value": {
+            "workspace_id": "***05d1a553b4e188ea878e7dcb85***"
+           }
+          },
+          "huawei": {
+           "summary": "The Huawei CN page's example response",
+           "value": {
+            "workspace_id": "ccd05d1a553b4e188ea878e7dcb85e47"
+           }
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/DeleteBadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      }
+     }
+    }
+   },
+   "/v1/{project_id}/workspaces/{workspace_id}/quotas": {
+    "get": {
+     "operationId": "getWorkspaceQuotas",
+     "tags": [
+      "Quota"
+     ],
+     "summary": "Show a workspace's quotas",
+     "description": "Returns the workspace's resource quotas, with the used amount of each.",
+     "x-notes": "OTC querying_a_workspace_quota.rst (4317c86); Go/Node ShowWorkspaceQuotasResponse / WorkspaceQuotasResponse (the Go comment of name_en is a copy-paste of the workspace id's); Huawei CN ShowWorkspaceQuotas.html.",
+     "parameters": [
+      {
+       "$ref": "#/components/parameters/project_id"
+      },
+      {
+       "$ref": "#/components/parameters/workspace_id"
+      }
+     ],
+     "responses": {
+      "200": {
+       "description": "OK",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/WorkspaceQuotasResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response",
+           "value": {
+            "quotas": [
+             {
+              "name_en": "ExeMLtraining duration (image classification, object detection, and soundclassification)",
+              "name_cn": "Chinese name of the quota",
+              "resource": "exemlProject.gpu_duration",
+              "quota": 10,
+              "min_quota": -1,
+              "max_quota": 60000,
+              "unit_en": "minute",
+              "unit_cn": "Chinese name of the minute",
+              "update_time": 1470000020000,
+              "used_quota": 5
+             }
+            ]
+           }
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/WorkspaceBadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      }
+     }
+    },
+    "put": {
+     "operationId": "updateWorkspaceQuotas",
+     "tags": [
+      "Quota"
+     ],
+     "summary": "Update a workspace's quotas",
+     "description": "Sets the quota of one or more resources of the workspace. List only the quotas to change.",
+     "x-notes": "OTC modifying_a_workspace_quota.rst (10a5d88); Go/Node UpdateWorkspaceQuotasReq / UpdateWorkspaceQuotasReqQuotas / WorkspaceQuotasUpdateResponse; Huawei CN UpdateWorkspaceQuotas.html (2026-01-08); old EN modelarts_03_0137 (\"Only the quota items to be modified are included\", quota typed Long).",
+     "parameters": [
+      {
+       "$ref": "#/components/parameters/project_id"
+      },
+      {
+       "$ref": "#/components/parameters/workspace_id"
+      }
+     ],
+     "requestBody": {
+      "required": true,
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/UpdateWorkspaceQuotasRequest"
+        },
+        "examples": {
+         "document": {
+          "summary": "The document's example request (its quota item also carries the workspace id)",
+          "value": {
+           "quotas": [
+            {
+             "workspace_id": "***9cd9ea8a5432cbcd6496e57839***",
+             "resource": "exemlProject.gpu_duration",
+             "quota": 10
+            }
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "responses": {
+      "200": {
+       "description": "OK. The updated quotas.",
+       "headers": {
+        "X-Request-Id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/WorkspaceQuotasResponse"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response",
+           "value": {
+            "quotas": [
+             {
+              "name_en": "ExeMLtraining duration (image classification, object detection, and soundclassification)",
+              "name_cn": "Chinese name of the quota",
+              "resource": "exemlProject.gpu_duration",
+              "quota": 10,
+              "min_quota": -1,
+              "max_quota": 60000,
+              "unit_en": "minute",
+              "unit_cn": "Chinese name of the minute",
+              "update_time": 1470000020000
+             }
+            ]
+           }
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/QuotaBadRequest"
       },
       "401": {
        "$ref": "#/components/responses/Unauthorized"
@@ -1220,11 +2900,23 @@ export const specs: Record<string, any> = {
      "name": "project_id",
      "in": "path",
      "required": true,
-     "description": "Project ID. See \"Obtaining a Project ID\".",
+     "description": "Project ID. See \"Obtaining a Project ID and Name\".",
+     "x-notes": "The Huawei CN pages (2026-01-08) say 1-64 characters, letters, digits and `-` for create/list/delete; OTC and the SDKs state nothing. Only the length is enforced (it is the same in every source that states one); the character rule is not, since the update/show/quota pages give none.",
      "schema": {
       "type": "string",
       "minLength": 1,
       "maxLength": 64
+     }
+    },
+    "workspace_id": {
+     "name": "workspace_id",
+     "in": "path",
+     "required": true,
+     "description": "Workspace ID (32 hexadecimal characters; `0` for the default workspace). See \"Querying the Workspace List\".",
+     "x-notes": "No source states a rule for the path value (CN pages 约束限制 不涉及); minLength 1 only keeps the path well-formed.",
+     "schema": {
+      "type": "string",
+      "minLength": 1
      }
     }
    },
@@ -1238,7 +2930,8 @@ export const specs: Record<string, any> = {
    },
    "schemas": {
     "AuthType": {
-     "description": "Authorization type. PUBLIC: public access of tenants (default); PRIVATE:\naccessible only to the creator and primary account; INTERNAL: accessible to\nthe creator, primary account and the users in `grants` (must be used together\nwith `grants`). Lower-case spellings are accepted because the document's own\nexample request sends `internal`.\n",
+     "description": "Authorization type. PUBLIC: public to the tenant's users (default); PRIVATE:\naccessible only to the creator and the primary account; INTERNAL: accessible to the\ncreator, the primary account and the users in `grants` (must be used together with\n`grants`). The lower-case spellings are accepted too.\n",
+     "x-notes": "Go/Node/Java enum PUBLIC, PRIVATE, INTERNAL; the document's own example request sends `internal` and its example responses return `public`, so the lower-case spellings are accepted (union).",
      "type": "string",
      "enum": [
       "PUBLIC",
@@ -1250,23 +2943,71 @@ export const specs: Record<string, any> = {
      ],
      "default": "PUBLIC"
     },
+    "WorkspaceName": {
+     "description": "Workspace name, 4 to 64 characters: letters, digits, hyphens (-), underscores (_)\nand (on Huawei Cloud) Chinese characters. `default` is reserved for the default\nworkspace.\n",
+     "x-notes": "OTC pages (4-64, letters, digits, - and _); Go/Node/Java CreateWorkspaceReq / UpdateWorkspaceReq and the Huawei CN/EN pages add Chinese characters (\"[，支持中文、大小写字母、数字、中划线和下划线](tag:hc,hk)\"). The pattern accepts the union; \\p{Script=Han} rather than a fixed CJK range so that no Chinese character the service may accept is refused.",
+     "type": "string",
+     "minLength": 4,
+     "maxLength": 64,
+     "pattern": "^[\\p{Script=Han}A-Za-z0-9_-]+$",
+     "not": {
+      "const": "default"
+     },
+     "examples": [
+      "test-workspace"
+     ]
+    },
     "Grant": {
      "type": "object",
-     "description": "An authorised user. Either `user_id` or `user_name` must be set; `user_id` wins when both are.",
+     "description": "A user authorised to access an INTERNAL workspace. Set `user_id` or `user_name` (or\nboth: `user_id` wins). `user_type` is mandatory for federated users and agencies.\n",
+     "x-notes": [
+      "OTC grants tables (user_id, user_name; either must be set, user_id preferred).",
+      "`user_type` from Go CreateWorkspaceReqGrants / ViewWorkspaceResponseGrants, Node CreateWorkspaceReqGrants, Java CreateWorkspaceReqGrants: 授权用户类型; 如果是联邦用户或者委托用户的话必填; IAM, FEDERATE, AGENCY; default IAM. The OTC pages do not have it; the union accepts it.",
+      "The \"either user_id or user_name\" rule is an anyOf of the two `required`s, so a grant with only `user_type` is refused too."
+     ],
      "additionalProperties": false,
      "properties": {
       "user_id": {
        "type": "string",
        "minLength": 1,
-       "description": "User ID. See \"Obtaining a User ID\"."
+       "description": "IAM user ID. See \"Obtaining a User ID\"."
       },
       "user_name": {
        "type": "string",
        "minLength": 1,
-       "description": "IAM username."
+       "description": "IAM user name."
+      },
+      "user_type": {
+       "type": "string",
+       "description": "User type: IAM (IAM user, default), FEDERATE (federated user) or AGENCY (agency). Mandatory for federated users and agencies.",
+       "enum": [
+        "IAM",
+        "FEDERATE",
+        "AGENCY"
+       ],
+       "default": "IAM"
       }
      },
-     "minProperties": 1
+     "anyOf": [
+      {
+       "required": [
+        "user_id"
+       ]
+      },
+      {
+       "required": [
+        "user_name"
+       ]
+      }
+     ]
+    },
+    "Grants": {
+     "type": "array",
+     "description": "Authorised users. Empty by default; takes effect only when `auth_type` is INTERNAL,\nand INTERNAL requires at least one. Huawei Cloud accepts at most 500.\n",
+     "x-notes": "The 500 limit is in the Huawei CN Create/UpdateWorkspace pages (2026-01-08, 长度不超过500) only; not enforced (OTC and the SDK models give none).",
+     "items": {
+      "$ref": "#/components/schemas/Grant"
+     }
     },
     "CreateWorkspaceRequest": {
      "type": "object",
@@ -1276,27 +3017,17 @@ export const specs: Record<string, any> = {
      ],
      "properties": {
       "name": {
-       "description": "Workspace name, UTF-8, 4 to 64 characters: letters, digits, hyphens (-) and\nunderscores (_). `default` is reserved for the system's default workspace.\n",
-       "type": "string",
-       "minLength": 4,
-       "maxLength": 64,
-       "pattern": "^[A-Za-z0-9_-]+$",
-       "not": {
-        "const": "default"
-       },
-       "examples": [
-        "test-workspace"
-       ]
+       "$ref": "#/components/schemas/WorkspaceName"
       },
       "description": {
        "description": "Workspace description, 0 to 256 characters. Empty by default.",
        "type": "string",
-       "minLength": 0,
        "maxLength": 256,
        "default": ""
       },
       "enterprise_project_id": {
-       "description": "Enterprise project ID, obtained the same way as a project ID.",
+       "description": "Enterprise project ID, obtained the same way as a project ID. Default `0` (the default enterprise project).",
+       "x-notes": "Default \"0\" (OTC; old EN modelarts_03_0131 \"not specified or 0 binds the default enterprise project\"). The Huawei CN page (2026-01-08) says an enabled enterprise project's 36-character id; not enforced, since \"0\" is documented as valid.",
        "type": "string",
        "default": "0"
       },
@@ -1304,11 +3035,56 @@ export const specs: Record<string, any> = {
        "$ref": "#/components/schemas/AuthType"
       },
       "grants": {
-       "description": "Authorised users. Empty by default; takes effect only when `auth_type` is\nINTERNAL, and INTERNAL requires it.\n",
-       "type": "array",
-       "items": {
-        "$ref": "#/components/schemas/Grant"
+       "$ref": "#/components/schemas/Grants"
+      }
+     },
+     "if": {
+      "required": [
+       "auth_type"
+      ],
+      "properties": {
+       "auth_type": {
+        "enum": [
+         "INTERNAL",
+         "internal"
+        ]
        }
+      }
+     },
+     "then": {
+      "required": [
+       "grants"
+      ],
+      "properties": {
+       "grants": {
+        "minItems": 1
+       }
+      }
+     },
+     "x-notes": "INTERNAL \"must be used together with grants\" (OTC, SDK comments, Huawei pages): the if/then requires a non-empty `grants` with INTERNAL. `grants` with PUBLIC/PRIVATE is accepted (the service ignores it: \"takes effect only when auth_type is INTERNAL\")."
+    },
+    "UpdateWorkspaceRequest": {
+     "type": "object",
+     "additionalProperties": false,
+     "description": "The fields to change; fields left out are not changed.",
+     "x-notes": [
+      "Go/Node UpdateWorkspaceReq and OTC modifying_a_workspace.rst have exactly name, description, auth_type and grants, all optional; the same rules as create (the pages repeat them), plus \"the default workspace cannot be renamed\" (a service-side rule on the path, not checkable here).",
+      "An empty body is not refused (no source says the service refuses it)."
+     ],
+     "properties": {
+      "name": {
+       "$ref": "#/components/schemas/WorkspaceName"
+      },
+      "description": {
+       "description": "Workspace description, 0 to 256 characters.",
+       "type": "string",
+       "maxLength": 256
+      },
+      "auth_type": {
+       "$ref": "#/components/schemas/AuthType"
+      },
+      "grants": {
+       "$ref": "#/components/schemas/Grants"
       }
      },
      "if": {
@@ -1335,13 +3111,83 @@ export const specs: Record<string, any> = {
       }
      }
     },
+    "QuotaSetting": {
+     "type": "object",
+     "description": "One quota to set.",
+     "additionalProperties": false,
+     "required": [
+      "resource",
+      "quota"
+     ],
+     "properties": {
+      "resource": {
+       "type": "string",
+       "description": "Resource ID, as listed by the quota query (e.g. `exemlProject.gpu_duration`)."
+      },
+      "quota": {
+       "type": "integer",
+       "minimum": -1,
+       "description": "New quota, -1 for no limit. Must lie between the resource's `min_quota` and `max_quota`.",
+       "x-notes": "Huawei CN page and Go comment say \"a positive integer or -1\"; OTC only \"Integer, -1 means not limited\" and the old EN page types it Long. Minimum -1 is common to all; 0 is not refused (OTC does not exclude it, and min_quota may allow it). No maximum (Long on the old EN page)."
+      },
+      "workspace_id": {
+       "type": "string",
+       "description": "Workspace ID. Ignored by the service as far as documented; the path decides the workspace.",
+       "x-notes": "Not a documented field, but the OTC page's own example request sends it inside each quota item, so it is accepted rather than refused."
+      }
+     }
+    },
+    "UpdateWorkspaceQuotasRequest": {
+     "type": "object",
+     "additionalProperties": false,
+     "required": [
+      "quotas"
+     ],
+     "properties": {
+      "quotas": {
+       "type": "array",
+       "description": "The quotas to change (leave out the ones that stay).",
+       "items": {
+        "$ref": "#/components/schemas/QuotaSetting"
+       }
+      }
+     },
+     "x-notes": "`quotas` is mandatory (OTC, old EN page, Go json tag without omitempty); no source gives a minimum or maximum number of items."
+    },
+    "WorkspaceId": {
+     "description": "Workspace ID. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `0`, which some answers send as the number 0.",
+     "x-notes": "The OTC/Huawei list example returns the default workspace's id as the JSON number 0; the SDK models type it as a string.",
+     "type": [
+      "string",
+      "integer"
+     ]
+    },
+    "GrantInfo": {
+     "type": "object",
+     "description": "An authorised user.",
+     "properties": {
+      "user_id": {
+       "type": "string",
+       "description": "IAM user ID."
+      },
+      "user_name": {
+       "type": "string",
+       "description": "IAM user name."
+      },
+      "user_type": {
+       "type": "string",
+       "description": "User type: IAM, FEDERATE (federated user) or AGENCY (agency).",
+       "x-notes": "In Go/Node ViewWorkspaceResponseGrants (show); not in CreateWorkspaceResponseBodyGrants nor on the OTC pages."
+      }
+     }
+    },
     "Workspace": {
      "type": "object",
-     "description": "The created workspace.",
+     "description": "A workspace, as created, listed or shown. `grants` is in the create and show answers only.",
+     "x-notes": "List item = Go WorkspaceResponse / OTC workspacePropertiesWithoutGrants; show = ShowWorkspaceResponse (the same plus grants); create = CreateWorkspaceResponse (the same plus grants). One schema serves the three; every field is optional because no source marks any as always present.",
      "properties": {
       "id": {
-       "type": "string",
-       "description": "Workspace ID, a 32-character UUID without hyphens. The default workspace's ID is 0."
+       "$ref": "#/components/schemas/WorkspaceId"
       },
       "name": {
        "type": "string",
@@ -1353,15 +3199,16 @@ export const specs: Record<string, any> = {
       },
       "owner": {
        "type": "string",
-       "description": "Creator name, 0 to 64 characters."
+       "description": "Creator's name, 0 to 64 characters."
       },
       "create_time": {
-       "type": "integer",
+       "type": "number",
        "format": "int64",
-       "description": "Creation time, milliseconds since the epoch (UTC)."
+       "description": "Creation time, milliseconds since the epoch (UTC).",
+       "x-notes": "\"Number ... in UTC format\" (OTC), int64 (Go), Integer (CN); the examples show epoch milliseconds."
       },
       "update_time": {
-       "type": "integer",
+       "type": "number",
        "format": "int64",
        "description": "Last modification time, milliseconds since the epoch (UTC)."
       },
@@ -1375,42 +3222,118 @@ export const specs: Record<string, any> = {
       },
       "enterprise_project_name": {
        "type": "string",
-       "description": "Name of the enterprise project."
+       "description": "Enterprise project name."
       },
       "status": {
        "type": "string",
-       "description": "CREATE_FAILED: creating the workspace failed; NORMAL: running properly;\nDELETING: being deleted; DELETE_FAILED: deleting failed.\n",
-       "enum": [
-        "CREATE_FAILED",
-        "NORMAL",
-        "DELETING",
-        "DELETE_FAILED"
-       ]
+       "description": "Workspace status. Documented values: NORMAL (running properly), CREATE_FAILED\n(creating failed), DELETING (being deleted), DELETE_FAILED (deleting failed; see\n`status_info`). Other values may appear.\n",
+       "x-notes": "Not a closed enum on purpose (responses are never refused, and waiters poll states such as CREATING that the documents may not list). Values from every source (OTC, Go/Node comments, CN pages)."
       },
       "status_info": {
        "type": "string",
-       "description": "Status details, e.g. the cause of a failed deletion. Empty by default."
+       "description": "Status details, e.g. why a deletion failed. Empty by default."
       },
       "grants": {
        "type": "array",
-       "description": "Authorised users (only with auth_type INTERNAL).",
+       "description": "Authorised users (with auth_type INTERNAL).",
        "items": {
-        "type": "object",
-        "properties": {
-         "user_id": {
-          "type": "string"
-         },
-         "user_name": {
-          "type": "string"
-         }
-        }
+        "$ref": "#/components/schemas/GrantInfo"
+       }
+      }
+     }
+    },
+    "ListWorkspacesResponse": {
+     "type": "object",
+     "properties": {
+      "total_count": {
+       "type": "integer",
+       "description": "Total number of workspaces that match the query."
+      },
+      "count": {
+       "type": "integer",
+       "description": "Number of workspaces in this answer."
+      },
+      "workspaces": {
+       "type": "array",
+       "description": "The workspaces (without `grants`).",
+       "items": {
+        "$ref": "#/components/schemas/Workspace"
+       }
+      }
+     }
+    },
+    "WorkspaceIdResponse": {
+     "type": "object",
+     "properties": {
+      "workspace_id": {
+       "$ref": "#/components/schemas/WorkspaceId"
+      }
+     }
+    },
+    "WorkspaceQuota": {
+     "type": "object",
+     "description": "A resource quota of a workspace.",
+     "properties": {
+      "resource": {
+       "type": "string",
+       "description": "Resource ID."
+      },
+      "quota": {
+       "type": "integer",
+       "description": "Current quota; -1 means not limited."
+      },
+      "used_quota": {
+       "type": [
+        "number",
+        "null"
+       ],
+       "description": "Used amount; null when the quota is -1 (not limited). In the quota query only."
+      },
+      "min_quota": {
+       "type": "integer",
+       "description": "Smallest quota that can be set."
+      },
+      "max_quota": {
+       "type": "integer",
+       "description": "Largest quota that can be set."
+      },
+      "name_en": {
+       "type": "string",
+       "description": "Quota name, in English."
+      },
+      "name_cn": {
+       "type": "string",
+       "description": "Quota name, in Chinese."
+      },
+      "unit_en": {
+       "type": "string",
+       "description": "Unit, in English."
+      },
+      "unit_cn": {
+       "type": "string",
+       "description": "Unit, in Chinese."
+      },
+      "update_time": {
+       "type": "number",
+       "format": "int64",
+       "description": "Last modification time, milliseconds since the epoch (UTC); the workspace's creation time if the quota was never changed."
+      }
+     }
+    },
+    "WorkspaceQuotasResponse": {
+     "type": "object",
+     "properties": {
+      "quotas": {
+       "type": "array",
+       "items": {
+        "$ref": "#/components/schemas/WorkspaceQuota"
        }
       }
      }
     },
     "ErrorBody": {
      "type": "object",
-     "description": "Error body of ModelArts and of the API gateway (`APIGW.xxxx` / `APIG.xxxx`\ncodes, which mean the same thing). Throttling (HTTP 429) uses the gateway\ncode `APIGW.0308` or ModelArts' own codes `ModelArts.2799`, `ModelArts.4206`\nand `ModelArts.6101`.\n",
+     "description": "Error body of ModelArts and of the API gateway (`APIGW.xxxx` / `APIG.xxxx` codes,\nwhich mean the same thing).\n",
      "properties": {
       "error_code": {
        "type": "string"
@@ -1425,18 +3348,235 @@ export const specs: Record<string, any> = {
     }
    },
    "responses": {
-    "BadRequest": {
-     "description": "BadRequest",
+    "ListBadRequest": {
+     "description": "Bad request (invalid query parameter).",
+     "headers": {
+      "X-Request-Id": {
+       "$ref": "#/components/headers/X-Request-Id"
+      }
+     },
      "content": {
       "application/json": {
        "schema": {
         "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "invalidArgument": {
+         "value": {
+          "error_code": "ModelArts.0101",
+          "error_msg": "Invalid Argument."
+         }
+        },
+        "invalidValues": {
+         "value": {
+          "error_code": "ModelArts.0107",
+          "error_msg": "Invalid values of request parameters (sort_by,created)."
+         }
+        }
+       }
+      }
+     }
+    },
+    "CreateBadRequest": {
+     "description": "Bad request: invalid or reserved name, an existing name, invalid grants, workspace\nquota exhausted, or an IAM policy that denies workspaces. ModelArts.0101 / 0104 /\n0107: invalid parameters; ModelArts.0118: quota insufficient; ModelArts.2838:\nworkspace policy limit; ModelArts.2891: workspace access error.\n",
+     "x-notes": "Codes assigned by meaning from the service-wide error table (provider-facts.md 3.3). No source gives the code of an existing name; none is invented here.",
+     "headers": {
+      "X-Request-Id": {
+       "$ref": "#/components/headers/X-Request-Id"
+      }
+     },
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "invalidArgument": {
+         "value": {
+          "error_code": "ModelArts.0101",
+          "error_msg": "Invalid Argument."
+         }
+        },
+        "parameterError": {
+         "value": {
+          "error_code": "ModelArts.0104",
+          "error_msg": "Parameter error."
+         }
+        },
+        "quotaInsufficient": {
+         "value": {
+          "error_code": "ModelArts.0118",
+          "error_msg": "QuotaInsufficient."
+         }
+        },
+        "workspacePolicyLimit": {
+         "value": {
+          "error_code": "ModelArts.2838",
+          "error_msg": "WorkspacePolicyLimit."
+         }
+        }
+       }
+      }
+     }
+    },
+    "WorkspaceBadRequest": {
+     "description": "Bad request. ModelArts.0102 (and, on older deployments, ModelArts.0104 \"workspace ... not exist.\"): the workspace does not exist.",
+     "headers": {
+      "X-Request-Id": {
+       "$ref": "#/components/headers/X-Request-Id"
+      }
+     },
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "notFound": {
+         "value": {
+          "error_code": "ModelArts.0102",
+          "error_msg": "The workspace does not exist."
+         }
+        },
+        "notFoundLegacy": {
+         "summary": "The old EN reference's failed sample (modelarts_03_0133)",
+         "value": {
+          "error_msg": "workspace: ccd05d1a553b4e188ea878e7dcb85e47 not exist.",
+          "error_code": "ModelArts.0104",
+          "request_id": "3df6cb1559f74c48b97db739c716eae0"
+         }
+        },
+        "workspaceSetError": {
+         "value": {
+          "error_code": "ModelArts.2891",
+          "error_msg": "WorkspaceSetError."
+         }
+        }
+       }
+      }
+     }
+    },
+    "UpdateBadRequest": {
+     "description": "Bad request: the workspace does not exist (ModelArts.0102), the default workspace\ncannot be modified (ModelArts.3566), or an invalid field (ModelArts.0101 / 0104 /\n0107).\n",
+     "headers": {
+      "X-Request-Id": {
+       "$ref": "#/components/headers/X-Request-Id"
+      }
+     },
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "notFound": {
+         "value": {
+          "error_code": "ModelArts.0102",
+          "error_msg": "The workspace does not exist."
+         }
+        },
+        "defaultWorkspace": {
+         "value": {
+          "error_code": "ModelArts.3566",
+          "error_msg": "Forbidden to modify the default workspace."
+         }
+        },
+        "invalidArgument": {
+         "value": {
+          "error_code": "ModelArts.0101",
+          "error_msg": "Invalid Argument."
+         }
+        }
+       }
+      }
+     }
+    },
+    "DeleteBadRequest": {
+     "description": "Bad request: the workspace does not exist (ModelArts.0102; ModelArts.0104 on the old\nreference), the default workspace cannot be deleted (ModelArts.3566), or clearing\nthe workspace's resources failed (ModelArts.4550 / 4551 / 4552).\n",
+     "x-notes": "3566 and 4550-4552 are assigned by meaning (\"Forbidden to modify the default workspace\"; \"workspace clearing error\", \"not allowed to delete workspace resources\", \"ModelArts workspace error\").",
+     "headers": {
+      "X-Request-Id": {
+       "$ref": "#/components/headers/X-Request-Id"
+      }
+     },
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "notFound": {
+         "value": {
+          "error_code": "ModelArts.0102",
+          "error_msg": "The workspace does not exist."
+         }
+        },
+        "notFoundLegacy": {
+         "summary": "The old EN reference's failed sample (modelarts_03_0133)",
+         "value": {
+          "error_msg": "workspace: ccd05d1a553b4e188ea878e7dcb85e47 not exist.",
+          "error_code": "ModelArts.0104",
+          "request_id": "3df6cb1559f74c48b97db739c716eae0"
+         }
+        },
+        "defaultWorkspace": {
+         "value": {
+          "error_code": "ModelArts.3566",
+          "error_msg": "Forbidden to modify the default workspace."
+         }
+        },
+        "clearingError": {
+         "value": {
+          "error_code": "ModelArts.4550",
+          "error_msg": "Workspace clearing error."
+         }
+        },
+        "resourcesNotDeletable": {
+         "value": {
+          "error_code": "ModelArts.4551",
+          "error_msg": "Not allowed to delete workspace resources."
+         }
+        }
+       }
+      }
+     }
+    },
+    "QuotaBadRequest": {
+     "description": "Bad request. ModelArts.0102 the workspace does not exist; ModelArts.0101 / 0107 an unknown resource or a quota outside min_quota..max_quota.",
+     "headers": {
+      "X-Request-Id": {
+       "$ref": "#/components/headers/X-Request-Id"
+      }
+     },
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "notFound": {
+         "value": {
+          "error_code": "ModelArts.0102",
+          "error_msg": "The workspace does not exist."
+         }
+        },
+        "invalidValues": {
+         "value": {
+          "error_code": "ModelArts.0107",
+          "error_msg": "Invalid values of request parameters (quota,70000)."
+         }
+        }
        }
       }
      }
     },
     "Unauthorized": {
-     "description": "Unauthorized (API gateway authentication failure; APIGW.0301 or APIGW.0307 when the token must be renewed).",
+     "description": "Unauthorized. API gateway authentication failures (APIGW.0301; APIGW.0307 when the token must be renewed) and ModelArts token errors (ModelArts.0201 to 0212).",
+     "headers": {
+      "X-Request-Id": {
+       "$ref": "#/components/headers/X-Request-Id"
+      }
+     },
      "content": {
       "application/json": {
        "schema": {
@@ -1448,23 +3588,53 @@ export const specs: Record<string, any> = {
           "error_code": "APIGW.0307",
           "error_msg": "The token must be updated."
          }
+        },
+        "authenticationFailed": {
+         "value": {
+          "error_code": "APIGW.0301",
+          "error_msg": "Incorrect IAM authentication information: decrypt token fail"
+         }
         }
        }
       }
      }
     },
     "Forbidden": {
-     "description": "Forbidden",
+     "description": "Forbidden. ModelArts.0108 not authorised for the operation; ModelArts.0206 invalid AK/SK; ModelArts.0210 the URL's project id does not match the token; APIGW.0302 the IAM user is not authorised for the API.",
+     "headers": {
+      "X-Request-Id": {
+       "$ref": "#/components/headers/X-Request-Id"
+      }
+     },
      "content": {
       "application/json": {
        "schema": {
         "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "notAuthorized": {
+         "value": {
+          "error_code": "ModelArts.0108",
+          "error_msg": "Not authorized for operation (modelarts:workspace:create)."
+         }
+        },
+        "gatewayDenied": {
+         "value": {
+          "error_code": "APIGW.0302",
+          "error_msg": "The IAM user is not authorized to access the API."
+         }
+        }
        }
       }
      }
     },
     "TooManyRequests": {
-     "description": "Throttled by the API gateway (APIGW.0308) or by ModelArts (ModelArts.2799, 4206, 6101). No Retry-After header is sent.",
+     "description": "Throttled by the API gateway (APIGW.0308) or by ModelArts (ModelArts.2799, ModelArts.4206, ModelArts.6101). No Retry-After header is documented.",
+     "headers": {
+      "X-Request-Id": {
+       "$ref": "#/components/headers/X-Request-Id"
+      }
+     },
      "content": {
       "application/json": {
        "schema": {
@@ -1476,17 +3646,36 @@ export const specs: Record<string, any> = {
           "error_code": "APIGW.0308",
           "error_msg": "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute"
          }
+        },
+        "modelartsThrottled": {
+         "value": {
+          "error_code": "ModelArts.4206",
+          "error_msg": "Excessive number of requests to /v1/{project_id}/workspaces."
+         }
         }
        }
       }
      }
     },
     "InternalServerError": {
-     "description": "InternalServerError",
+     "description": "Internal error (ModelArts.0010).",
+     "headers": {
+      "X-Request-Id": {
+       "$ref": "#/components/headers/X-Request-Id"
+      }
+     },
      "content": {
       "application/json": {
        "schema": {
         "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "internalError": {
+         "value": {
+          "error_code": "ModelArts.0010",
+          "error_msg": "Internal error."
+         }
+        }
        }
       }
      }
@@ -1498,14 +3687,24 @@ export const specs: Record<string, any> = {
   "openapi": "3.1.0",
   "info": {
    "title": "Huawei Cloud DataArts Fabric workspace API",
-   "version": "1.0.0",
-   "summary": "Create a DataArts Fabric workspace.",
-   "description": "Hand-written from the DataArts Fabric API reference \"Creating a Workspace\" and\nthe Go SDK (`services/dataartsfabric/v1`), as summarised in provider-facts.md §4.\nThe create call is synchronous, refuses duplicate names, and is subject to a\nper-account workspace quota.\n\nThe paths carry no project id: the project comes from the token's scope or,\nwith AK/SK, from the signed `X-Project-Id` header.\n\nDecisions where the document contradicts itself (the SDK follows what the\nservice sends):\n- `enterprise_project_id`: the response table says String, but the example\n  response returns the number `0`; the response type admits both.\n- `metastore_id`: the table says 32 to 36 characters, but the example request\n  uses the 6-character placeholder `xxxxxx`. The table's rule is kept (a real\n  LakeFormation instance id is a UUID); the example is valid once a real id is\n  put in.\n- Tag key and value characters: \"letters\" is read as any Unicode letter (Tag\n  Management Service also allows Chinese characters); the backslash, which the\n  rendered page lost (\"backslashes ()\"), is allowed.\n- `create_time` is a date-time string (`2025-01-10T03:37:12.000+00:00`), not\n  epoch time as in the other services.\n",
+   "version": "1.1.0",
+   "summary": "Create, list, update and delete DataArts Fabric workspaces.",
+   "description": "Workspaces of Huawei Cloud DataArts Fabric. Every call is synchronous and answers\nwith an `X-request-id` header. Workspace names are unique per account, and the\nnumber of workspaces per account is limited.\n\nThe paths carry no project id: the project comes from the token's scope or, with\nAK/SK, from the signed `X-Project-Id` header.\n\nThere is no call that reads one workspace: list with the `id` filter instead.\nA workspace that still holds compute resources, endpoints or applications cannot\nbe deleted.\n",
    "license": {
     "name": "MIT",
     "identifier": "MIT"
    }
   },
+  "x-notes": [
+   "Sources, in order of trust: the DataArts Fabric API reference (EN support.huaweicloud.com/intl/en-us/api-fabric/CreateWorkspace.html (the seed, /work/shared/docs/seeds/fabric-create-workspace.txt), ListWorkspaces.html, UpdateWorkspace.html, DeleteWorkspace.html; the CN pages support.huaweicloud.com/intl/zh-cn/api-fabric/CreateWorkspace.html, UpdateWorkspace.html, api-fabric/DeleteWorkspace.md and the CN error-code page api-fabric/dataartsfabric_03_0028.md), then the SDK models: huaweicloud-sdk-go-v3 services/dataartsfabric/v1/dataArtsFabric_meta.go (commit 2696e5b) and services/dataartsfabric/v1/model/* (commit 50c62f8: CreateWorkspaceRequestInput, CreateWorkspaceResponse, ListWorkspacesRequest, ListWorkspacesResponse, Workspace, UpdateWorkspaceRequest, UpdateWorkspaceRequestInput, UpdateWorkspaceResponse, DeleteWorkspaceRequest, DeleteWorkspaceResponse, ResourceTag), huaweicloud-sdk-java-v3 and huaweicloud-sdk-python-v3 CreateWorkspaceRequestInput (same four fields as Go). The audit is specs/fidelity/fabric.md.",
+   "Rule of thumb used throughout: where a source states a limit and another is silent (the SDK models carry no limits on most fields), the stated limit is kept; where two sources state different rules, the request schema accepts the union.",
+   "Only the top of the list, update and delete pages (parameters and response tables) could be read; their example requests and responses and status-code tables could not. Their error responses follow the create page, whose status-code table (400, 401, 403, 404, 408, 500) is the template every DataArts Fabric page uses, plus the gateway codes common to all Huawei services (provider-facts.md section 7). Their examples are named `sample`, not `document`.",
+   "dataArtsFabric_meta.go has no single-workspace GET (no GenReqDefForShowWorkspace); none is invented here. GET /v1/workspaces?id=... is the way to read one workspace."
+  ],
+  "x-not-found-codes": [
+   "dataartsfabric.00010003",
+   "00010003"
+  ],
   "servers": [
    {
     "url": "https://fabric.{region}.myhuaweicloud.com",
@@ -1543,22 +3742,42 @@ export const specs: Record<string, any> = {
       "Workspace"
      ],
      "summary": "List workspaces",
-     "description": "Lists workspaces (Go SDK `ListWorkspaces`); `name` and `id` filter.",
+     "description": "Lists the workspaces that match the filters, a page at a time: `offset` counts\nrecords, `limit` sets the page size (at most 100), and `total` is the number of\nmatching workspaces. Filter by `name` (fuzzy), `id` and `enterprise_project_id`.\n",
+     "x-notes": [
+      "Go SDK GenReqDefForListWorkspaces (query offset, limit, name, id, enterprise_project_id; X-request-id response header); model ListWorkspacesRequest / ListWorkspacesResponse; EN ListWorkspaces.html.",
+      "Paging: the EN page calls offset the \"offset where a query starts\" with range [0, 1000000000] and limit the \"maximum number of records returned on each page\", [1, 100], default 10; the Go model says the same (偏移量，表示从此偏移量开始查询, offset >= 0, default 0; 每一页返回的最大条目数, [1,100], default 10). No source reads offset as a page number."
+     ],
+     "x-paging": {
+      "style": "records",
+      "offset": "offset",
+      "limit": "limit",
+      "firstOffset": 0,
+      "pageSize": 100,
+      "items": "workspaces",
+      "total": "total",
+      "x-notes": [
+       "records: both the EN page (\"offset where a query starts\", range [0, 1000000000]) and the Go SDK model (从此偏移量开始查询) describe offset as a record position starting at 0; no source counts it in pages.",
+       "pageSize 100 is the documented maximum of limit (EN page and Go model: [1, 100]); asking for the maximum means the fewest round trips.",
+       "total: ListWorkspacesResponse.total (int32, \"workspace总数\"), the number of matching workspaces, lets the paginator stop without an extra empty page; it also stops on a short page."
+      ]
+     },
      "parameters": [
       {
        "name": "offset",
        "in": "query",
-       "description": "Offset of the first record.",
+       "description": "Position of the first record to return, 0 to 1,000,000,000. Default 0.",
+       "x-notes": "EN ListWorkspaces.html gives [0, 1000000000]; the Go model says only \">= 0\"; the upper bound is the document's.",
        "schema": {
         "type": "integer",
         "minimum": 0,
+        "maximum": 1000000000,
         "default": 0
        }
       },
       {
        "name": "limit",
        "in": "query",
-       "description": "Records per page, 1 to 100.",
+       "description": "Records per page, 1 to 100. Default 10.",
        "schema": {
         "type": "integer",
         "minimum": 1,
@@ -1569,7 +3788,11 @@ export const specs: Record<string, any> = {
       {
        "name": "name",
        "in": "query",
-       "description": "Workspace name, fuzzy match, 4 to 32 characters.",
+       "description": "Workspace name to search for (fuzzy match), 4 to 32 characters: letters, digits,\nunderscores (_) and hyphens (-).\n",
+       "x-notes": [
+        "EN ListWorkspaces.html and the Go model (只能包含字母、数字、下划线和中划线，且长度为4到32个字符) agree.",
+        "The filter admits every name the create and update calls accept (letters, digits and hyphens, 4 to 32), so no existing workspace name is refused as a filter. A fuzzy search for a fragment shorter than 4 characters is refused, as the service documents."
+       ],
        "schema": {
         "type": "string",
         "minLength": 4,
@@ -1580,26 +3803,35 @@ export const specs: Record<string, any> = {
       {
        "name": "id",
        "in": "query",
-       "description": "Workspace ID.",
+       "description": "Workspace ID, 1 to 36 characters; letters, digits and hyphens (-). Returns at most that workspace.",
+       "x-notes": "EN ListWorkspaces.html gives 1 to 36 letters, digits and hyphens; the Go model gives no limit. This is how one workspace is read (there is no single-workspace GET).",
        "schema": {
-        "type": "string"
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 36,
+        "pattern": "^[A-Za-z0-9-]+$"
        }
       },
       {
        "name": "enterprise_project_id",
        "in": "query",
-       "description": "Enterprise project ID, 1 to 36 characters; all authorised enterprise projects by default.",
+       "description": "Enterprise project ID, 1 to 36 characters: letters, digits, underscores (_) and\nhyphens (-). Default `all_granted_eps`, every enterprise project the caller is\nauthorised for.\n",
+       "x-notes": [
+        "EN ListWorkspaces.html marks it Mandatory \"Yes\" yet gives the default all_granted_eps; the Go model declares it as a plain `string` without omitempty (so the Go SDK always sends it, empty or not). It is optional here, since the service documents a default, but a client should send `all_granted_eps` itself when the caller gives none, which satisfies both readings.",
+        "Charset and length from the EN page and the Go model (只能包含字母、数字、下划线和中划线，且长度为1到36个字符); they agree."
+       ],
        "schema": {
         "type": "string",
         "minLength": 1,
         "maxLength": 36,
+        "pattern": "^[A-Za-z0-9_-]+$",
         "default": "all_granted_eps"
        }
       }
      ],
      "responses": {
       "200": {
-       "description": "OK",
+       "description": "The matching workspaces, one page of them.",
        "headers": {
         "X-request-id": {
          "$ref": "#/components/headers/X-Request-Id"
@@ -1608,17 +3840,27 @@ export const specs: Record<string, any> = {
        "content": {
         "application/json": {
          "schema": {
-          "type": "object",
-          "properties": {
-           "total": {
-            "type": "integer",
-            "format": "int32"
-           },
-           "workspaces": {
-            "type": "array",
-            "items": {
-             "$ref": "#/components/schemas/Workspace"
-            }
+          "$ref": "#/components/schemas/ListWorkspacesResponse"
+         },
+         "examples": {
+          "sample": {
+           "summary": "A page with one workspace (built from the field tables)",
+           "x-notes": "The list page's own example could not be retrieved; the workspace is the create page's example response.",
+           "value": {
+            "total": 1,
+            "workspaces": [
+             {
+              "id": "90a827a1-ca72-4be8-943b-774f94xxxxxx",
+              "name": "workspace1",
+              "description": "workspace1-description",
+              "create_time": "2025-01-10T03:37:12.000+00:00",
+              "create_domain_name": "create_domain_name_001",
+              "create_user_name": "create_user_name_001",
+              "metastore_id": "2180518f-42b8-4947-b20b-adfc539xxxxx",
+              "access_url": "https://:test.fabric.com/",
+              "enterprise_project_id": "0"
+             }
+            ]
            }
           }
          }
@@ -1626,54 +3868,34 @@ export const specs: Record<string, any> = {
        }
       },
       "400": {
-       "description": "BadRequest",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
-         }
-        }
-       }
+       "$ref": "#/components/responses/BadRequest"
       },
       "401": {
-       "description": "Unauthorized",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
-         }
-        }
-       }
+       "$ref": "#/components/responses/Unauthorized"
       },
       "403": {
-       "description": "Forbidden",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
-         }
-        }
-       }
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "404": {
+       "$ref": "#/components/responses/NotFound"
+      },
+      "408": {
+       "$ref": "#/components/responses/RequestTimeout"
       },
       "429": {
-       "description": "Throttled by the API gateway (APIGW.0308).",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
-         }
-        }
-       }
+       "$ref": "#/components/responses/TooManyRequests"
       },
       "500": {
-       "description": "InternalServerError",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
-         }
-        }
-       }
+       "$ref": "#/components/responses/InternalServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "503": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "504": {
+       "$ref": "#/components/responses/GatewayError"
       }
      }
     },
@@ -1683,7 +3905,11 @@ export const specs: Record<string, any> = {
       "Workspace"
      ],
      "summary": "Create a workspace",
-     "description": "Creates a workspace with a name, description, MetaStore ID, enterprise\nproject ID and tags, and returns its details. Synchronous. Names must be\nunique, and the number of workspaces per account is limited.\n",
+     "description": "Creates a workspace with a name, description, MetaStore ID, enterprise project ID\nand tags, and returns it. Synchronous. Names must be unique, and the number of\nworkspaces per account is limited.\n",
+     "x-notes": [
+      "Go SDK GenReqDefForCreateWorkspace (body; X-request-id response header); models CreateWorkspaceRequestInput and CreateWorkspaceResponse; EN CreateWorkspace.html (the seed) and CN CreateWorkspace.html.",
+      "The error codes for a duplicate name and for the workspace quota are not in the part of the error-code page that could be read."
+     ],
      "requestBody": {
       "required": true,
       "content": {
@@ -1694,7 +3920,7 @@ export const specs: Record<string, any> = {
         "examples": {
          "document": {
           "summary": "The document's example request, with a real-length MetaStore ID",
-          "description": "The document writes `metastore_id: \"xxxxxx\"`, which its own table\nforbids (32 to 36 characters); a UUID stands in for it here.\n",
+          "x-notes": "The document writes `metastore_id` \"xxxxxx\", which its own table forbids (32 to 36 characters); a UUID stands in for it here.",
           "value": {
            "name": "fabric",
            "description": "fabric-description",
@@ -1718,7 +3944,7 @@ export const specs: Record<string, any> = {
      },
      "responses": {
       "200": {
-       "description": "A workspace is created.",
+       "description": "The workspace is created.",
        "headers": {
         "X-request-id": {
          "$ref": "#/components/headers/X-Request-Id"
@@ -1749,128 +3975,190 @@ export const specs: Record<string, any> = {
        }
       },
       "400": {
-       "description": "BadRequest",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
-         },
-         "examples": {
-          "document": {
-           "value": {
-            "error_code": "common.01000001",
-            "error_msg": "failed to read http request, please check your input, code: 400, reason: Type mismatch., cause: TypeMismatchException"
-           }
-          }
-         }
-        }
-       }
+       "$ref": "#/components/responses/BadRequest"
       },
       "401": {
-       "description": "Unauthorized",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
-         },
-         "examples": {
-          "document": {
-           "value": {
-            "error_code": "APIG.1002",
-            "error_msg": "Incorrect token or token resolution failed"
-           }
-          }
-         }
-        }
-       }
+       "$ref": "#/components/responses/Unauthorized"
       },
       "403": {
-       "description": "Forbidden",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
-         },
-         "examples": {
-          "document": {
-           "value": {
-            "error": {
-             "code": "403",
-             "message": "X-Auth-Token is invalid in the request",
-             "title": "Forbidden"
-            },
-            "error_code": 403,
-            "error_msg": "X-Auth-Token is invalid in the request",
-            "title": "Forbidden"
-           }
-          }
-         }
-        }
-       }
+       "$ref": "#/components/responses/Forbidden"
       },
       "404": {
-       "description": "NotFound",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
-         },
-         "examples": {
-          "document": {
-           "value": {
-            "error_code": "common.01000001",
-            "error_msg": "response status exception, code: 404"
-           }
-          }
-         }
-        }
-       }
+       "$ref": "#/components/responses/NotFound"
       },
       "408": {
-       "description": "Request Time-out",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
-         },
-         "examples": {
-          "document": {
-           "value": {
-            "error_code": "common.00000408",
-            "error_msg": "timeout exception occurred"
-           }
-          }
-         }
-        }
-       }
+       "$ref": "#/components/responses/RequestTimeout"
       },
       "429": {
-       "description": "Throttled by the API gateway (APIGW.0308). No Retry-After header is sent.",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "503": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "504": {
+       "$ref": "#/components/responses/GatewayError"
+      }
+     }
+    }
+   },
+   "/v1/workspaces/{workspace_id}": {
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/workspace_id"
+     }
+    ],
+    "put": {
+     "operationId": "updateWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Update a workspace",
+     "description": "Changes a workspace's name, description, MetaStore ID or enterprise project ID\nand returns the updated workspace. Fields left out are not changed. Synchronous.\n",
+     "x-notes": [
+      "Go SDK GenReqDefForUpdateWorkspace (path workspace_id, body; X-request-id response header); models UpdateWorkspaceRequest, UpdateWorkspaceRequestInput, UpdateWorkspaceResponse; EN and CN UpdateWorkspace.html.",
+      "The EN and CN pages list enterprise_project_id in the request body table; the Go model UpdateWorkspaceRequestInput has only name, description and metastore_id. The body accepts the union.",
+      "Unknown workspace: the error-code table's 00010003 (HTTP 400, \"Workspace does not exist\") is the code the service documents for it."
+     ],
+     "requestBody": {
+      "required": true,
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/UpdateWorkspaceRequest"
+        },
+        "examples": {
+         "sample": {
+          "summary": "Rename a workspace and change its description (built from the field table)",
+          "x-notes": "The update page's own example could not be retrieved.",
+          "value": {
+           "name": "fabric-2",
+           "description": "fabric-description-2"
+          }
          }
         }
        }
-      },
-      "500": {
-       "description": "InternalServerError",
+      }
+     },
+     "responses": {
+      "200": {
+       "description": "The workspace is updated; the answer is the updated workspace.",
+       "headers": {
+        "X-request-id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       },
        "content": {
         "application/json": {
          "schema": {
-          "$ref": "#/components/schemas/ErrorBody"
+          "$ref": "#/components/schemas/Workspace"
          },
          "examples": {
-          "document": {
+          "sample": {
+           "summary": "The updated workspace (built from the field tables)",
+           "x-notes": "The update page's own example could not be retrieved; this is the create page's example response after the sample update.",
            "value": {
-            "error_code": "common.00000500",
-            "error_msg": "internal error"
+            "id": "90a827a1-ca72-4be8-943b-774f94xxxxxx",
+            "name": "fabric-2",
+            "description": "fabric-description-2",
+            "create_time": "2025-01-10T03:37:12.000+00:00",
+            "create_domain_name": "create_domain_name_001",
+            "create_user_name": "create_user_name_001",
+            "metastore_id": "2180518f-42b8-4947-b20b-adfc539xxxxx",
+            "access_url": "https://:test.fabric.com/",
+            "enterprise_project_id": "0"
            }
           }
          }
         }
        }
+      },
+      "400": {
+       "$ref": "#/components/responses/WorkspaceBadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "404": {
+       "$ref": "#/components/responses/NotFound"
+      },
+      "408": {
+       "$ref": "#/components/responses/RequestTimeout"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "503": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "504": {
+       "$ref": "#/components/responses/GatewayError"
+      }
+     }
+    },
+    "delete": {
+     "operationId": "deleteWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Delete a workspace",
+     "description": "Deletes a workspace. Synchronous; the answer has an empty body and an\n`X-request-id` header. A workspace that still holds compute resources, endpoints\nor applications cannot be deleted: remove them first.\n",
+     "x-notes": [
+      "Go SDK GenReqDefForDeleteWorkspace (path workspace_id; X-request-id response header); DeleteWorkspaceResponse has no body fields; EN DeleteWorkspace.html (\"Status code 200 - A workspace is deleted\", no response body table) and CN DeleteWorkspace.md.",
+      "The error code for \"workspace not empty\" is not in the part of the error-code page that could be read."
+     ],
+     "responses": {
+      "200": {
+       "description": "The workspace is deleted. Empty body.",
+       "headers": {
+        "X-request-id": {
+         "$ref": "#/components/headers/X-Request-Id"
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/WorkspaceBadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/Unauthorized"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "404": {
+       "$ref": "#/components/responses/NotFound"
+      },
+      "408": {
+       "$ref": "#/components/responses/RequestTimeout"
+      },
+      "429": {
+       "$ref": "#/components/responses/TooManyRequests"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      },
+      "502": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "503": {
+       "$ref": "#/components/responses/GatewayError"
+      },
+      "504": {
+       "$ref": "#/components/responses/GatewayError"
       }
      }
     }
@@ -1891,80 +4179,328 @@ export const specs: Record<string, any> = {
      "description": "AK/SK request signature: `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<list>, Signature=<hex>`,\nwith a signed `X-Sdk-Date`, and `X-Project-Id` to name the project.\n"
     }
    },
+   "parameters": {
+    "workspace_id": {
+     "name": "workspace_id",
+     "in": "path",
+     "required": true,
+     "description": "Workspace ID, 1 to 36 characters; letters, digits and hyphens (-).",
+     "x-notes": "EN UpdateWorkspace.html and DeleteWorkspace.html, CN DeleteWorkspace.md (长度为[1,36]的英文字符、数字和中划线(-)的组合); the Go models (UpdateWorkspaceRequest, DeleteWorkspaceRequest) give no limit.",
+     "schema": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 36,
+      "pattern": "^[A-Za-z0-9-]+$"
+     }
+    }
+   },
    "headers": {
     "X-Request-Id": {
      "description": "Request ID, returned by every workspace call.",
+     "x-notes": "The Go SDK reads it as `X-request-id` (WithJsonTag(\"X-request-id\"), def.Header) on create, list, update and delete.",
      "schema": {
       "type": "string"
      }
     }
    },
+   "responses": {
+    "BadRequest": {
+     "description": "The request is invalid (for example a field of the wrong type).",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "document": {
+         "summary": "The document's example (create page)",
+         "value": {
+          "error_code": "common.01000001",
+          "error_msg": "failed to read http request, please check your input, code: 400, reason: Type mismatch., cause: TypeMismatchException"
+         }
+        }
+       }
+      }
+     }
+    },
+    "WorkspaceBadRequest": {
+     "description": "The request is invalid, or the workspace does not exist\n(`dataartsfabric.00010003`, \"Workspace does not exist\").\n",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "document": {
+         "summary": "The document's example (create page)",
+         "value": {
+          "error_code": "common.01000001",
+          "error_msg": "failed to read http request, please check your input, code: 400, reason: Type mismatch., cause: TypeMismatchException"
+         }
+        },
+        "workspaceNotFound": {
+         "summary": "The workspace does not exist",
+         "x-notes": "Built from the error-code page (dataartsfabric_03_0028) - its body example shows the `dataartsfabric.` prefix, its table lists 00010003 with HTTP 400 and \"Workspace does not exist\" (工作空间不存在).",
+         "value": {
+          "error_code": "dataartsfabric.00010003",
+          "error_msg": "Workspace does not exist."
+         }
+        }
+       }
+      }
+     }
+    },
+    "Unauthorized": {
+     "description": "The token or the AK/SK signature is missing, wrong or expired (`APIG.1002`,\n`APIGW.0301`, `APIGW.0305`, `APIGW.0307`).\n",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "document": {
+         "summary": "The document's example (create page)",
+         "value": {
+          "error_code": "APIG.1002",
+          "error_msg": "Incorrect token or token resolution failed"
+         }
+        }
+       }
+      }
+     }
+    },
+    "Forbidden": {
+     "description": "The caller may not call this API, or the project is unavailable (`APIGW.0302`, `APIGW.0306`, `APIGW.0310`, IAM errors).",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "document": {
+         "summary": "The document's example (create page)",
+         "value": {
+          "error": {
+           "code": "403",
+           "message": "X-Auth-Token is invalid in the request",
+           "title": "Forbidden"
+          },
+          "error_code": 403,
+          "error_msg": "X-Auth-Token is invalid in the request",
+          "title": "Forbidden"
+         }
+        }
+       }
+      }
+     }
+    },
+    "NotFound": {
+     "description": "Not found (`common.01000001`); `APIGW.0101` means the API itself was not found (wrong host, path or method).",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "document": {
+         "summary": "The document's example (create page)",
+         "value": {
+          "error_code": "common.01000001",
+          "error_msg": "response status exception, code: 404"
+         }
+        }
+       }
+      }
+     }
+    },
+    "RequestTimeout": {
+     "description": "The service timed out (`common.00000408`). The request may have been carried out.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "document": {
+         "summary": "The document's example (create page)",
+         "value": {
+          "error_code": "common.00000408",
+          "error_msg": "timeout exception occurred"
+         }
+        }
+       }
+      }
+     }
+    },
+    "TooManyRequests": {
+     "description": "Throttled by the API gateway (`APIGW.0308`). No Retry-After header is sent.",
+     "x-notes": "provider-facts.md 7.1 (API signing guide error codes); no Retry-After header is documented for Huawei 429 answers.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "gateway": {
+         "summary": "The gateway's throttling answer",
+         "value": {
+          "error_code": "APIGW.0308",
+          "error_msg": "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute",
+          "request_id": "9f5f7e5b1c5e4f0e8f0c6b7d2b1a0c9d"
+         }
+        }
+       }
+      }
+     }
+    },
+    "InternalServerError": {
+     "description": "Internal error (`common.00000500`), or the service is busy\n(`dataartsfabric.00000001`, \"Running, please try again later\"). The request may\nhave been carried out.\n",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "document": {
+         "summary": "The document's example (create page)",
+         "value": {
+          "error_code": "common.00000500",
+          "error_msg": "internal error"
+         }
+        },
+        "running": {
+         "summary": "The service is busy",
+         "x-notes": "Built from the error-code page (dataartsfabric_03_0028) - 00000001, HTTP 500, 运行中，请稍后 (\"Running, please wait\"), action \"rest a while and retry\".",
+         "value": {
+          "error_code": "dataartsfabric.00000001",
+          "error_msg": "Running, please wait."
+         }
+        }
+       }
+      }
+     }
+    },
+    "GatewayError": {
+     "description": "The API gateway could not reach the service (`APIGW.0201` at 502/504 for an\nunavailable or timed-out backend, `APIGW.0610` at 502, `APIGW.0613` at 503).\n",
+     "x-notes": "provider-facts.md 7.1; not on the Fabric pages themselves, but answered by the gateway in front of every Huawei service.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorBody"
+       },
+       "examples": {
+        "gateway": {
+         "summary": "The gateway's answer when no backend is available",
+         "value": {
+          "error_code": "APIGW.0610",
+          "error_msg": "No backend available",
+          "request_id": "2b1a0c9d9f5f7e5b1c5e4f0e8f0c6b7d"
+         }
+        }
+       }
+      }
+     }
+    }
+   },
    "schemas": {
     "ResourceTagKey": {
-     "description": "Tag key, 1 to 128 characters: letters, spaces, tabs, digits, `_`, `.`, `:`,\n`\\`, `=`, `+`, `-` and `@`.\n",
+     "description": "Tag key, 1 to 128 characters: letters (any language), spaces, tabs, digits, `_`,\n`.`, `:`, `/`, `\\`, `=`, `+`, `-` and `@`.\n",
+     "x-notes": [
+      "EN seed: \"letters, spaces, tabs, digits, underscores, periods, colons, backslashes (), equal signs, plus signs, minus signs, and at signs\" - the rendered page lost the character in the parentheses. CN CreateWorkspace.html: 多语言字母、空格、制表符、数字、下划线(_)、点(.)、冒号(:)、斜杠()、等号(=)、加号(+)、减号(-)、@符号(@) - 斜杠 is the slash, and 多语言字母 letters of any language. The pattern accepts the union: `\\p{L}`, `/` and `\\`.",
+      "The Go model ResourceTag (key string, value *string) carries no limits; the document's are kept."
+     ],
      "type": "string",
      "minLength": 1,
      "maxLength": 128,
-     "pattern": "^[\\p{L}0-9 \\t_.:\\\\=+\\-@]+$"
+     "pattern": "^[\\p{L}0-9 \\t_.:/\\\\=+\\-@]+$"
     },
     "ResourceTagValue": {
-     "description": "Tag value, 0 to 255 characters: letters, spaces, tabs, digits, `_`, `.`, `:`,\n`\\`, `=`, `+`, `-` and `@`.\n",
+     "description": "Tag value, 0 to 255 characters: letters (any language), spaces, tabs, digits, `_`,\n`.`, `:`, `/`, `\\`, `=`, `+`, `-` and `@`.\n",
+     "x-notes": "Same sources and the same union as ResourceTagKey.",
      "type": "string",
      "minLength": 0,
      "maxLength": 255,
-     "pattern": "^[\\p{L}0-9 \\t_.:\\\\=+\\-@]*$"
+     "pattern": "^[\\p{L}0-9 \\t_.:/\\\\=+\\-@]*$"
     },
     "ResourceTag": {
      "type": "object",
+     "description": "A resource tag.",
      "additionalProperties": false,
      "required": [
       "key"
      ],
      "properties": {
       "key": {
-       "$ref": "#/components/schemas/ResourceTagKey"
+       "$ref": "#/components/schemas/ResourceTagKey",
+       "description": "Tag key, 1 to 128 characters: letters (any language), spaces, tabs, digits, `_`, `.`, `:`, `/`, `\\`, `=`, `+`, `-` and `@`."
       },
       "value": {
-       "$ref": "#/components/schemas/ResourceTagValue"
+       "$ref": "#/components/schemas/ResourceTagValue",
+       "description": "Tag value, 0 to 255 characters: letters (any language), spaces, tabs, digits, `_`, `.`, `:`, `/`, `\\`, `=`, `+`, `-` and `@`."
       }
      }
     },
+    "WorkspaceName": {
+     "description": "Workspace name, 4 to 32 characters; letters, digits and hyphens (-). Unique per account.",
+     "x-notes": "EN and CN CreateWorkspace.html and UpdateWorkspace.html (长度为[4,32]的英文字符、数字和中划线(-)的组合); the Go, Java and Python models (工作空间名称) give no limit.",
+     "type": "string",
+     "minLength": 4,
+     "maxLength": 32,
+     "pattern": "^[A-Za-z0-9-]+$",
+     "examples": [
+      "fabric"
+     ]
+    },
+    "WorkspaceDescription": {
+     "description": "Description, 0 to 255 characters.",
+     "x-notes": "EN/CN pages ([0,255]) and the Go model (最长为255个字符) agree.",
+     "type": "string",
+     "minLength": 0,
+     "maxLength": 255
+    },
+    "MetastoreId": {
+     "description": "Instance ID of LakeFormation (the MetaStore ID), 32 to 36 characters; letters, digits and hyphens (-).",
+     "x-notes": [
+      "EN and CN CreateWorkspace.html and UpdateWorkspace.html give 32 to 36 letters, digits and hyphens; the Go model (MetastoreId *string) gives no limit.",
+      "The create page's example request writes \"xxxxxx\", a placeholder its own table forbids; a real LakeFormation instance id is a UUID, so the table's rule is kept."
+     ],
+     "type": "string",
+     "minLength": 32,
+     "maxLength": 36,
+     "pattern": "^[A-Za-z0-9-]+$"
+    },
+    "EnterpriseProjectId": {
+     "description": "Enterprise project ID, 1 to 64 characters; letters, digits and hyphens (-). Can be\nset only when enterprise projects are enabled. `0` is the default enterprise\nproject.\n",
+     "x-notes": "EN/CN CreateWorkspace.html and UpdateWorkspace.html, and the Go model comment (只能包含字母、数字和中划线，且长度为1到64个字符。默认是0) agree.",
+     "type": "string",
+     "minLength": 1,
+     "maxLength": 64,
+     "pattern": "^[A-Za-z0-9-]+$"
+    },
     "CreateWorkspaceRequest": {
      "type": "object",
+     "description": "A new workspace.",
+     "x-notes": "Go/Java/Python CreateWorkspaceRequestInput have name (required), description, metastore_id and enterprise_project_id; the EN/CN pages add tags. The body accepts the union.",
      "additionalProperties": false,
      "required": [
       "name"
      ],
      "properties": {
       "name": {
-       "description": "Workspace name, 4 to 32 characters; letters, digits and hyphens (-) only.",
-       "type": "string",
-       "minLength": 4,
-       "maxLength": 32,
-       "pattern": "^[A-Za-z0-9-]+$",
-       "examples": [
-        "fabric"
-       ]
+       "$ref": "#/components/schemas/WorkspaceName",
+       "description": "Workspace name, 4 to 32 characters; letters, digits and hyphens (-). Unique per account."
       },
       "description": {
-       "description": "Description entered by a user, 0 to 255 characters.",
-       "type": "string",
-       "minLength": 0,
-       "maxLength": 255
+       "$ref": "#/components/schemas/WorkspaceDescription",
+       "description": "Description, 0 to 255 characters."
       },
       "metastore_id": {
-       "description": "Instance ID of LakeFormation (the MetaStore ID), 32 to 36 characters; letters, digits and hyphens only.",
-       "type": "string",
-       "minLength": 32,
-       "maxLength": 36,
-       "pattern": "^[A-Za-z0-9-]+$"
+       "$ref": "#/components/schemas/MetastoreId",
+       "description": "Instance ID of LakeFormation (the MetaStore ID), 32 to 36 characters; letters, digits and hyphens (-)."
       },
       "enterprise_project_id": {
-       "description": "Enterprise project ID, 1 to 64 characters; letters, digits and hyphens only.\nCan be set only when an enterprise project is connected. Default `0`, the\ndefault enterprise project.\n",
-       "type": "string",
-       "minLength": 1,
-       "maxLength": 64,
-       "pattern": "^[A-Za-z0-9-]+$",
+       "$ref": "#/components/schemas/EnterpriseProjectId",
+       "description": "Enterprise project ID, 1 to 64 characters; letters, digits and hyphens (-). Can be set only when enterprise projects are enabled. `0` is the default enterprise project.",
        "default": "0"
       },
       "tags": {
@@ -1976,9 +4512,40 @@ export const specs: Record<string, any> = {
       }
      }
     },
+    "UpdateWorkspaceRequest": {
+     "type": "object",
+     "description": "The fields to change; fields left out are not changed.",
+     "x-notes": [
+      "Go UpdateWorkspaceRequestInput has name, description and metastore_id, all optional; EN/CN UpdateWorkspace.html add enterprise_project_id, also optional. The body accepts the union, with the same limits as on create.",
+      "No source requires at least one field, so an empty body is not refused."
+     ],
+     "additionalProperties": false,
+     "properties": {
+      "name": {
+       "$ref": "#/components/schemas/WorkspaceName",
+       "description": "Workspace name, 4 to 32 characters; letters, digits and hyphens (-). Unique per account."
+      },
+      "description": {
+       "$ref": "#/components/schemas/WorkspaceDescription",
+       "description": "Description, 0 to 255 characters."
+      },
+      "metastore_id": {
+       "$ref": "#/components/schemas/MetastoreId",
+       "description": "Instance ID of LakeFormation (the MetaStore ID), 32 to 36 characters; letters, digits and hyphens (-)."
+      },
+      "enterprise_project_id": {
+       "$ref": "#/components/schemas/EnterpriseProjectId",
+       "description": "Enterprise project ID, 1 to 64 characters; letters, digits and hyphens (-). Can be set only when enterprise projects are enabled. `0` is the default enterprise project."
+      }
+     }
+    },
     "Workspace": {
      "type": "object",
-     "description": "The created workspace.",
+     "description": "A workspace, as the create, list and update calls return it.",
+     "x-notes": [
+      "Go models Workspace, CreateWorkspaceResponse and UpdateWorkspaceResponse have the same nine fields; the EN create page adds `tags`.",
+      "There is no status field in any source."
+     ],
      "properties": {
       "id": {
        "type": "string",
@@ -1994,7 +4561,8 @@ export const specs: Record<string, any> = {
       },
       "create_time": {
        "type": "string",
-       "description": "Creation time, an ISO 8601 date-time string."
+       "description": "Creation time, an ISO 8601 date-time string such as `2025-01-10T03:37:12.000+00:00`.",
+       "x-notes": "Go type sdktime.SdkTime, which reads a JSON string; the create page's example is \"2025-01-10T03:37:12.000+00:00\". Not epoch time as in the other services."
       },
       "create_domain_name": {
        "type": "string",
@@ -2017,7 +4585,8 @@ export const specs: Record<string, any> = {
         "string",
         "integer"
        ],
-       "description": "Enterprise project ID. Documented as a string; the document's example returns the number 0."
+       "description": "Enterprise project ID; `0` is the default enterprise project. May arrive as a string or a number.",
+       "x-notes": "The tables and the Go model say String; the create page's example response returns the number 0."
       },
       "tags": {
        "type": "array",
@@ -2036,16 +4605,36 @@ export const specs: Record<string, any> = {
       }
      }
     },
+    "ListWorkspacesResponse": {
+     "type": "object",
+     "description": "One page of workspaces.",
+     "x-notes": "Go ListWorkspacesResponse (total *int32, workspaces *[]Workspace).",
+     "properties": {
+      "total": {
+       "type": "integer",
+       "format": "int32",
+       "description": "Number of workspaces matching the filters, on all pages."
+      },
+      "workspaces": {
+       "type": "array",
+       "description": "The workspaces on this page.",
+       "items": {
+        "$ref": "#/components/schemas/Workspace"
+       }
+      }
+     }
+    },
     "ErrorBody": {
      "type": "object",
-     "description": "DataArts Fabric errors `{error_code, error_msg, solution_msg}` (codes such as\n`common.01000001`, `dataartsfabric.00010003`), API-gateway errors\n(`APIG.xxxx` / `APIGW.xxxx`), and the IAM form `{error: {code, message, title}}`\nthat the document's 403 example mixes in (with a numeric `error_code`).\n",
+     "description": "An error: DataArts Fabric's `{error_code, error_msg, solution_msg}` (codes such as\n`common.01000001` or `dataartsfabric.00010003`), the API gateway's\n`{error_code, error_msg, request_id}` (`APIG.xxxx` / `APIGW.xxxx`), or the IAM form\n`{error: {code, message, title}}`, sometimes with a numeric `error_code`.\n",
+     "x-notes": "The create page's 403 example mixes the IAM form with a numeric error_code; the error-code page's body example is {\"error_msg\", \"error_code\": \"dataartsfabric.00010195\"}.",
      "properties": {
       "error_code": {
        "type": [
         "string",
         "integer"
        ],
-       "description": "Error code, 8 to 36 characters (a number in the document's 403 example)."
+       "description": "Error code, 8 to 36 characters (a number in some IAM answers)."
       },
       "error_msg": {
        "type": "string",
@@ -2053,7 +4642,11 @@ export const specs: Record<string, any> = {
       },
       "solution_msg": {
        "type": "string",
-       "description": "Solution description, 0 to 4,096 characters."
+       "description": "How to solve it, 0 to 4,096 characters."
+      },
+      "request_id": {
+       "type": "string",
+       "description": "Request ID (API gateway errors)."
       },
       "title": {
        "type": "string"
@@ -2080,15 +4673,25 @@ export const specs: Record<string, any> = {
  "truewatch": {
   "openapi": "3.1.0",
   "info": {
-   "title": "TrueWatch (Guance) OpenAPI workspace create",
-   "version": "1.0.0",
-   "summary": "Create a TrueWatch workspace with an existing workspace's API key.",
-   "description": "Hand-written from the TrueWatch OpenAPI page \"Create\" (`POST /api/v1/workspace/create`)\nand the Guance documentation, as summarised in provider-facts.md §5.\n\nEvery response, success or failure, is wrapped in the envelope\n`{code, content, errorCode, message, success, traceId}`; `code` mirrors the HTTP\nstatus. A failure can arrive with HTTP 200 and `success: false`.\n\nDecisions where the documents disagree (the SDK follows what the service sends):\n- \"Allow empty\" in the parameter tables means `null` is accepted; \"Allow empty\n  string\" means `\"\"` is. Both are encoded in the types below.\n- `menuStyle`: the table lists `operations/testing/development` in lower case;\n  its own example and the Guance reference write `Operations` etc. The\n  capitalised forms are accepted. The field is deprecated.\n- Rate limiting is reported with HTTP 401 (not 429) and errorCode\n  `ft.TriggerApiAkCurrentLimiting` or `ft.TriggerApiWorkspaceCurrentLimiting`.\n- Error codes are spelt differently across documentation generations\n  (`ft.InvalidAPIKey` vs `InvalidApiKey`); both are described.\n- The curl example calls `https://openapi.truewatch.com`, which the official\n  site table does not list; the servers below are the documented sites.\n- `traceId` is a string, although one table calls it Boolean.\n- `updateAt` may be a float (seconds with a fraction) in later responses.\n",
+   "title": "TrueWatch (Guance) OpenAPI workspace",
+   "version": "1.1.0",
+   "summary": "Create a TrueWatch workspace, read and modify the workspace an API key belongs to.",
+   "description": "Workspace calls of the TrueWatch (and Guance) OpenAPI. An API key (`DF-API-KEY`)\nbelongs to exactly one workspace: `getWorkspace` and `updateWorkspace` act on that\nworkspace, and `createWorkspace` creates a new one owned by that workspace's owner.\nThe OpenAPI has no call that lists or deletes workspaces.\n\nEvery answer, success or failure, is the envelope\n`{code, content, pageInfo?, errorCode, message, success, traceId}`: `code` repeats\nthe HTTP status, `errorCode` is empty on success, and `traceId` identifies the\nrequest when reporting a problem. A failure can also arrive with HTTP 200 and\n`success: false`.\n\nRate limiting is answered with HTTP 401 (not 429) and errorCode\n`ft.TriggerApiAkCurrentLimiting` (API-key level) or\n`ft.TriggerApiWorkspaceCurrentLimiting` (workspace level).\n",
    "license": {
     "name": "MIT",
     "identifier": "MIT"
    }
   },
+  "x-notes": [
+   "Sources, in order of trust: the TrueWatch page \"Create\" (POST /api/v1/workspace/create, the seed document /work/shared/docs/seeds/truewatch-create-workspace.txt) and provider-facts.md section 5; then GuanceCloud/guance-docs: docs/en/open-api/workspace/create.md and docs/zh/open-api/workspace/create.md (several versions), docs/zh/open-api/workspace/current.md and its English counterpart \"Get Current Workspace Info\" (GET /api/v1/workspace/get), docs/en/open-api/workspace/modify.md and docs/zh/open-api/workspace/modify.md (POST /api/v1/workspace/modify), docs/en|zh/open-api/index.md (hosts, authentication, envelope), docs/en|zh/open-api/error-definition.md and docs/en|zh/management/api-key/open-api.md (errors). The audit is specs/fidelity/truewatch.md.",
+   "Parameter tables: \"Allow empty\" / \"Allow null\" / 允许为空 is read as \"null is accepted\"; \"Allow empty string\" / 允许为空字符串 as \"\\\"\\\" is accepted\". Where the English and Chinese pages (or document versions) differ, requests accept the union.",
+   "No list or delete call: the open-api/workspace folder has only create, get (current), modify, menu get/set, role-sensitive-mask-field-get, sensitive-mask-test, set-bind-info and upload-logo-image. A workspace list exists only in the private-deployment External API (docs/*/external-api/workspace/list.md, different authentication), which is out of scope. So there is no listWorkspaces operation and no x-paging.",
+   "No x-not-found-codes: no source documents an error code meaning \"this workspace does not exist\". management/api-key/open-api.md only says that an operation object that cannot be found is answered with HTTP 404 (no code), and get/modify act on the key's own workspace, whose absence shows up as an invalid key (403 ft.InvalidAPIKey / InvalidApiKey).",
+   "Errors: open-api/error-definition.md (newer, EN and ZH identical) lists ft.TriggerApiAkCurrentLimiting 401, ft.TriggerApiWorkspaceCurrentLimiting 401, ft.InvalidAPIKey 403; management/api-key/open-api.md (older, EN and ZH identical) lists RouterNotFound 400, InvalidApiKey 403, InternalError 503, and says in prose that a failed key check is 403, unauthorised data 403, an object not found 404 and any other server-side or unknown error 500. All of them are described on every operation. No source shows a literal error body: the error examples below are built from the envelope table with `success: false`, `code` equal to the HTTP status and `content: null` (an assumption).",
+   "`traceId`: the envelope tables in open-api/index.md (EN and ZH) type it Boolean; the examples and management/api-key/open-api.md show a string (TRACE-... or a decimal number as a string). It is typed as a string.",
+   "Hosts: docs/en/open-api/index.md (newer: TrueWatch brand us1/eu1/ap1/za1/id1; Guance brand cn1/cn2/cn4/cn6/us1/eu1/ap1/za1/id1). An older docs/zh/open-api/index.md also lists China 5 (世纪互联) https://cn5-openapi.guance.com but not za1/id1; the newer page dropped it, so it is not a site here (callers can still pass it as `endpoint`). The seed's curl example calls https://openapi.truewatch.com, which no site table lists.",
+   "No response header is documented (no X-Request-Id); the request id is the envelope's `traceId`."
+  ],
   "servers": [
    {
     "url": "https://us1-openapi.truewatch.com",
@@ -2180,7 +4783,12 @@ export const specs: Record<string, any> = {
       "Workspace"
      ],
      "summary": "Create a workspace",
-     "description": "Creates a workspace using an existing workspace's API key. The owner of the\nnew workspace is the owner of the workspace the calling key belongs to.\n",
+     "description": "Creates a new workspace, using the API key of an existing workspace. The owner of\nthe new workspace is the owner of the workspace the calling key belongs to. With\n`needCreateAk: true` the answer also carries an API key of the new workspace\n(`akInfo`), which can then be used to read or modify it.\n",
+     "x-notes": [
+      "Seed document (TrueWatch \"Create\"); guance-docs docs/en|zh/open-api/workspace/create.md.",
+      "The older create.md versions (EN and ZH) have no menuStyle and no language; later versions and the seed add both. The union is accepted.",
+      "The response table of later versions adds a top-level `versionType` (string) beside akInfo/ownerInfo/wsInfo; no example shows it there (the examples carry it inside wsInfo), so it is an optional property of the result."
+     ],
      "requestBody": {
       "required": true,
       "content": {
@@ -2204,7 +4812,7 @@ export const specs: Record<string, any> = {
      },
      "responses": {
       "200": {
-       "description": "The envelope. `success: true` carries the new workspace in `content`;\n`success: false` is a failure reported with HTTP 200.\n",
+       "description": "The envelope. `success: true` carries the new workspace, its owner and (when\nasked for) its API key in `content`; `success: false` is a failure reported with\nHTTP 200.\n",
        "content": {
         "application/json": {
          "schema": {
@@ -2285,60 +4893,470 @@ export const specs: Record<string, any> = {
             "success": true,
             "traceId": "TRACE-89835D3F-C614-46AD-A1B8-83CC686DDA7F"
            }
+          },
+          "olderDocument": {
+           "summary": "The older Guance page's example response (adds wsInfo.cliToken and wsInfo.token)",
+           "value": {
+            "code": 200,
+            "content": {
+             "accountInfo": [
+              "acnt_6f2fd4c0766d11ebb56ef2b2c21faf74"
+             ],
+             "akInfo": {
+              "keyId": "wsak_fb0d6f7f2a3447b8871ad9119e4faac5",
+              "keySk": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+              "name": "test_ak"
+             },
+             "makeResourceExceptionCode": "",
+             "ownerInfo": {
+              "accountUUID": "acnt_6f2fd4c0766d11ebb56ef2b2c21faf74",
+              "email": "test@example.com",
+              "name": "测试"
+             },
+             "wsInfo": {
+              "billingState": "free",
+              "cliToken": "wkcli_3b8cd17e24f84c5fa1bfdefc27f492f5",
+              "createAt": 1672802266,
+              "creator": "wsak_60b430adbf1440ad991a4647e9ef411a",
+              "dashboardUUID": null,
+              "datastore": {
+               "backup_log": "es",
+               "custom_object": "es",
+               "keyevent": "es",
+               "logging": "es",
+               "metric": "influxdb",
+               "network": "es",
+               "object": "es",
+               "object_history": "es",
+               "rum": "es",
+               "security": "es",
+               "tracing": "es"
+              },
+              "dbUUID": "ifdb_683a9d68ce8042289a0fb51eeb85d43f",
+              "deleteAt": -1,
+              "desc": "test",
+              "durationSet": {
+               "apm": "7d",
+               "backup_log": "7d",
+               "keyevent": "7d",
+               "logging": "7d",
+               "network": "1d",
+               "rp": "7d"
+              },
+              "enablePublicDataway": 1,
+              "esIndexMerged": 1,
+              "esIndexSettings": {},
+              "esInstanceUUID": "es_1f32b130567411ec9cfbacde48001122",
+              "exterId": "",
+              "id": null,
+              "isLocked": 0,
+              "isOpenLogMultipleIndex": false,
+              "lockAt": -1,
+              "loggingCutSize": 10240,
+              "makeResourceExceptionCode": "",
+              "name": "ws_create_test",
+              "rpName": "rp1",
+              "status": 0,
+              "supportJsonMessage": 1,
+              "token": "tkn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+              "updateAt": 1672802266,
+              "updator": "wsak_60b430adbf1440ad991a4647e9ef411a",
+              "uuid": "wksp_320a93deda9a47549ffb95ce26fc6bb4",
+              "versionType": "free"
+             }
+            },
+            "errorCode": "",
+            "message": "",
+            "success": true,
+            "traceId": "TRACE-89835D3F-C614-46AD-A1B8-83CC686DDA7F"
+           }
           }
          }
         }
        }
       },
       "400": {
-       "description": "Bad request (e.g. `RouterNotFound`).",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorEnvelope"
-         }
-        }
-       }
+       "$ref": "#/components/responses/BadRequest"
       },
       "401": {
-       "description": "Rate limited: errorCode `ft.TriggerApiAkCurrentLimiting` (API-key level) or\n`ft.TriggerApiWorkspaceCurrentLimiting` (workspace level).\n",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorEnvelope"
-         }
-        }
-       }
+       "$ref": "#/components/responses/RateLimited"
       },
       "403": {
-       "description": "Invalid API key (`ft.InvalidAPIKey`; older documents `InvalidApiKey`) or unauthorised data.",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorEnvelope"
-         }
-        }
-       }
+       "$ref": "#/components/responses/Forbidden"
       },
       "404": {
-       "description": "The target object was not found.",
+       "$ref": "#/components/responses/NotFound"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      },
+      "503": {
+       "$ref": "#/components/responses/ServiceUnavailable"
+      }
+     }
+    }
+   },
+   "/api/v1/workspace/get": {
+    "get": {
+     "operationId": "getWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Get the current workspace",
+     "description": "Returns the workspace the calling API key belongs to. There are no parameters: to\nread another workspace, use an API key of that workspace (for a new workspace,\nthe `akInfo` key that `createWorkspace` returns with `needCreateAk: true`).\n",
+     "x-notes": [
+      "guance-docs docs/zh/open-api/workspace/current.md (newest version, example from 2024) and the English \"Get Current Workspace Info\" page (older example, 2022). No parameter table on either page; no request body; the curl example sends only DF-API-KEY.",
+      "The two examples differ in fields and in types (memberCount 75 vs \"79\"); the Workspace schema admits both."
+     ],
+     "responses": {
+      "200": {
+       "description": "The envelope. `success: true` carries the workspace in `content`;\n`success: false` is a failure reported with HTTP 200.\n",
        "content": {
         "application/json": {
          "schema": {
-          "$ref": "#/components/schemas/ErrorEnvelope"
+          "$ref": "#/components/schemas/WorkspaceEnvelope"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response (docs/zh/open-api/workspace/current.md)",
+           "value": {
+            "code": 200,
+            "content": {
+             "AutomataServerRegionType": "cn",
+             "IssueGlobalOpenStatus": true,
+             "billingState": "normal",
+             "bossStation": "CN",
+             "cliToken": "wkcli_xxxxx",
+             "createAt": 1695179876,
+             "creator": "external",
+             "dashboardUUID": null,
+             "datastore": {
+              "backup_log": "doris",
+              "custom_object": "doris",
+              "keyevent": "doris",
+              "logging": "doris",
+              "metric": "guancedb",
+              "network": "doris",
+              "object": "doris",
+              "object_history": "doris",
+              "profiling": "doris",
+              "rum": "doris",
+              "security": "doris",
+              "tracing": "doris"
+             },
+             "dbUUID": "ifdb_xxx",
+             "declaration": {
+              "asd": "aa,bb,cc,1,True",
+              "business": "销售部",
+              "organization": "64fe7b406xxxx"
+             },
+             "deleteAt": -1,
+             "desc": "请勿做数据删除操作",
+             "durationSet": {
+              "backup_log": "180d",
+              "keyevent": "14d",
+              "logging": "30d",
+              "network": "2d",
+              "profiling": "7d",
+              "rp": "7d",
+              "rum": "3d",
+              "security": "180d",
+              "tracing": "3d"
+             },
+             "enableMFA": false,
+             "enablePublicDataway": 1,
+             "esIndexMerged": 0,
+             "esIndexSettings": {
+              "apm": {
+               "hot_retention": 2,
+               "number_of_replicas": 1,
+               "number_of_shards": 1,
+               "openAdvancedConfig": 0,
+               "rollover_max_size": 30
+              },
+              "backup_log": {
+               "hot_retention": 0,
+               "number_of_replicas": 1,
+               "number_of_shards": 1,
+               "openAdvancedConfig": 0,
+               "rollover_max_size": 30
+              },
+              "keyevent": {
+               "hot_retention": 1,
+               "number_of_replicas": 1,
+               "number_of_shards": 1,
+               "openAdvancedConfig": 0,
+               "rollover_max_size": 30
+              },
+              "logging": {
+               "hot_retention": 6,
+               "number_of_replicas": 1,
+               "number_of_shards": 1,
+               "openAdvancedConfig": 0,
+               "rollover_max_size": 30
+              },
+              "network": {
+               "hot_retention": 23,
+               "number_of_replicas": 1,
+               "number_of_shards": 1,
+               "openAdvancedConfig": 0,
+               "rollover_max_size": 30
+              },
+              "tracing": {
+               "hot_retention": 48,
+               "number_of_replicas": 1,
+               "number_of_shards": 1,
+               "openAdvancedConfig": 0,
+               "rollover_max_size": 30
+              }
+             },
+             "esInstanceUUID": "es_nCyRaJjUeWR6uDoris",
+             "expensiveCfg": {},
+             "exterId": "",
+             "faviconUrl": "https://testing-static-res.dataflux.cn/logo/wksp_4b57c7bab38e4a2d9630f675dc20015d_favicon.ico",
+             "id": 2928,
+             "indexDashboardInfo": {},
+             "inviteAudit": 0,
+             "isLocked": 0,
+             "isOpenCustomMappingRule": 1,
+             "isOpenLogMultipleIndex": 1,
+             "language": "en",
+             "lastDqlDataCheckTime": {
+              "ci": true,
+              "cloudDial": true,
+              "containers": true,
+              "events": true,
+              "host_processes": true,
+              "logging": true,
+              "network": true,
+              "object": true,
+              "profile": true,
+              "security": true,
+              "tracing": true
+             },
+             "leftWildcard": true,
+             "lockAt": -1,
+             "logMultipleIndexCount": 8,
+             "loggingCutSize": 10240,
+             "logoUrl": "https://testing-static-res.dataflux.cn/logo/xxxxxxxx_logo.png",
+             "makeResourceExceptionCode": "",
+             "memberCount": "79",
+             "menuStyle": "",
+             "name": "【Doris】开发测试一起用_",
+             "note": "",
+             "noviceGuide": true,
+             "rpName": "rp1",
+             "rumDataWayToken": "",
+             "status": 0,
+             "supportJsonMessage": 1,
+             "tenantId": 2928,
+             "timezone": "",
+             "token": "tkn_xxxxx",
+             "updateAt": 1724244707,
+             "updator": "acnt_xxxx",
+             "uuid": "wksp_xxxxx",
+             "versionType": "pay"
+            },
+            "errorCode": "",
+            "message": "",
+            "success": true,
+            "traceId": "2956247345653191101"
+           }
+          },
+          "olderDocument": {
+           "summary": "The older English page's example response (\"Get Current Workspace Info\")",
+           "value": {
+            "code": 200,
+            "content": {
+             "billingState": "normal",
+             "cliToken": "wkcli_2dc439f6693711eb8ff97aeee04b54af",
+             "createAt": 1612697128,
+             "creator": "mact-U2kcQuQum4Cs7YdLAe49B9Hg",
+             "dashboardUUID": null,
+             "dbUUID": "ifdb_c0fss9qc8kg4gj9bjjag",
+             "deleteAt": -1,
+             "desc": "m修改修改hhhhh",
+             "durationSet": {
+              "backup_log": "180d",
+              "keyevent": "14d",
+              "logging": "14d",
+              "network": "2d",
+              "rp": "30d",
+              "rum": "7d",
+              "security": "90d",
+              "tracing": "7d"
+             },
+             "enablePublicDataway": 1,
+             "esInstanceUUID": "es_1f32b130567411ec9cfbacde48001122",
+             "extend": {},
+             "exterId": "team-y25aVfh4neXCspQrcfqEaM",
+             "id": 2,
+             "isOpenWarehouse": 0,
+             "memberCount": 75,
+             "name": "开发测试一起用",
+             "rpName": "rp4",
+             "status": 0,
+             "token": "tkn_2dc438b6693711eb8ff97aeee04b54af",
+             "updateAt": 1642562104,
+             "updator": "acnt_6f2fd4c0766d11ebb56ef2b2c21faf74",
+             "uuid": "wksp_2dc431d6693711eb8ff97aeee04b54af",
+             "versionType": "pay"
+            },
+            "errorCode": "",
+            "message": "",
+            "success": true,
+            "traceId": "TRACE-C8664FD5-8EFB-4CB3-895F-B019D2A212E3"
+           }
+          }
          }
         }
        }
       },
+      "400": {
+       "$ref": "#/components/responses/BadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/RateLimited"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "404": {
+       "$ref": "#/components/responses/NotFound"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      },
       "503": {
-       "description": "Unknown error (`InternalError`).",
-       "content": {
-        "application/json": {
-         "schema": {
-          "$ref": "#/components/schemas/ErrorEnvelope"
+       "$ref": "#/components/responses/ServiceUnavailable"
+      }
+     }
+    }
+   },
+   "/api/v1/workspace/modify": {
+    "post": {
+     "operationId": "updateWorkspace",
+     "tags": [
+      "Workspace"
+     ],
+     "summary": "Modify the current workspace",
+     "description": "Changes the name and/or description of the workspace the calling API key belongs\nto, and returns the updated workspace. Fields left out are not changed.\n",
+     "x-notes": [
+      "guance-docs docs/en/open-api/workspace/modify.md and docs/zh/open-api/workspace/modify.md agree field by field (name optional, not null, at most 256; desc optional, not null, \"\" allowed).",
+      "POST, so the SDK treats it as not idempotent (the default for POST): repeating a rename after a lost answer is probably harmless, but no source says how the service treats it, so ambiguous failures are not retried.",
+      {
+       "The example answer's updateAt is a float (1677670046.184892)": "times are typed `number`."
+      }
+     ],
+     "requestBody": {
+      "required": true,
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/UpdateWorkspaceRequest"
+        },
+        "examples": {
+         "document": {
+          "summary": "The document's example request (curl --data-raw)",
+          "value": {
+           "name": "ws_test",
+           "desc": "test"
+          }
          }
         }
        }
+      }
+     },
+     "responses": {
+      "200": {
+       "description": "The envelope. `success: true` carries the updated workspace in `content`;\n`success: false` is a failure reported with HTTP 200.\n",
+       "content": {
+        "application/json": {
+         "schema": {
+          "$ref": "#/components/schemas/WorkspaceEnvelope"
+         },
+         "examples": {
+          "document": {
+           "summary": "The document's example response (docs/en/open-api/workspace/modify.md)",
+           "value": {
+            "code": 200,
+            "content": {
+             "billingState": "normal",
+             "createAt": 1676979022,
+             "creator": "mact_xxxx32",
+             "dashboardUUID": null,
+             "datastore": {
+              "backup_log": "es",
+              "custom_object": "es",
+              "keyevent": "es",
+              "logging": "es",
+              "metric": "influxdb",
+              "network": "es",
+              "object": "es",
+              "object_history": "es",
+              "rum": "es",
+              "security": "es",
+              "tracing": "es"
+             },
+             "dbUUID": "ifdb_xxxx32",
+             "deleteAt": -1,
+             "desc": "",
+             "durationSet": {
+              "apm": "14d",
+              "backup_log": "180d",
+              "keyevent": "14d",
+              "logging": "14d",
+              "network": "2d",
+              "rp": "30d"
+             },
+             "enablePublicDataway": 1,
+             "esIndexMerged": 1,
+             "esIndexSettings": {},
+             "esInstanceUUID": "es_nCyRaJjUeWR6uRquxnCRs9ZV",
+             "exterId": "",
+             "id": 2,
+             "isLocked": 0,
+             "isOpenLogMultipleIndex": 1,
+             "language": "en",
+             "leftExpensiveQuery": true,
+             "loggingCutSize": 10240,
+             "makeResourceExceptionCode": "",
+             "name": "Development and Testing Shared 22",
+             "rpName": "rp1",
+             "status": 0,
+             "supportJsonMessage": 1,
+             "updateAt": 1677670046.184892,
+             "updator": "wsak_xxxxx",
+             "uuid": "wksp_xxxx32",
+             "versionType": "pay"
+            },
+            "errorCode": "",
+            "message": "",
+            "success": true,
+            "traceId": "TRACE-99A84810-9380-4FDC-B9CC-18A6B19B2A7A"
+           }
+          }
+         }
+        }
+       }
+      },
+      "400": {
+       "$ref": "#/components/responses/BadRequest"
+      },
+      "401": {
+       "$ref": "#/components/responses/RateLimited"
+      },
+      "403": {
+       "$ref": "#/components/responses/Forbidden"
+      },
+      "404": {
+       "$ref": "#/components/responses/NotFound"
+      },
+      "500": {
+       "$ref": "#/components/responses/InternalServerError"
+      },
+      "503": {
+       "$ref": "#/components/responses/ServiceUnavailable"
       }
      }
     }
@@ -2350,7 +5368,143 @@ export const specs: Record<string, any> = {
      "type": "apiKey",
      "in": "header",
      "name": "DF-API-KEY",
-     "description": "API key of an existing workspace (Management > API Key Management)."
+     "description": "API key of an existing workspace (Management > API Key Management; only the\nOwner or an Administrator can create one). Every call acts within the workspace\nthe key belongs to, and the key must be used on that workspace's site.\n"
+    }
+   },
+   "responses": {
+    "BadRequest": {
+     "description": "Bad request: `RouterNotFound` (the route does not exist).",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorEnvelope"
+       },
+       "examples": {
+        "RouterNotFound": {
+         "summary": "Route not found (illustrative body built from the error table)",
+         "value": {
+          "code": 400,
+          "content": null,
+          "errorCode": "RouterNotFound",
+          "message": "Request routing address does not exist",
+          "success": false,
+          "traceId": "TRACE-00000000-0000-0000-0000-000000000400"
+         }
+        }
+       }
+      }
+     }
+    },
+    "RateLimited": {
+     "description": "Rate limited (HTTP 401, not 429): `ft.TriggerApiAkCurrentLimiting` (API-key level)\nor `ft.TriggerApiWorkspaceCurrentLimiting` (workspace level). Safe to retry later.\n",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorEnvelope"
+       },
+       "examples": {
+        "akLimit": {
+         "summary": "API-key level rate limit (illustrative body built from the error table)",
+         "value": {
+          "code": 401,
+          "content": null,
+          "errorCode": "ft.TriggerApiAkCurrentLimiting",
+          "message": "Trigger API rate limiting - AK level",
+          "success": false,
+          "traceId": "TRACE-00000000-0000-0000-0000-000000000401"
+         }
+        },
+        "workspaceLimit": {
+         "summary": "Workspace level rate limit (illustrative body built from the error table)",
+         "value": {
+          "code": 401,
+          "content": null,
+          "errorCode": "ft.TriggerApiWorkspaceCurrentLimiting",
+          "message": "Trigger API rate limiting - workspace level",
+          "success": false,
+          "traceId": "TRACE-00000000-0000-0000-0000-000000000402"
+         }
+        }
+       }
+      }
+     }
+    },
+    "Forbidden": {
+     "description": "Invalid API key (`ft.InvalidAPIKey`; older documents spell it `InvalidApiKey`), or\naccess to data the key may not see.\n",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorEnvelope"
+       },
+       "examples": {
+        "InvalidAPIKey": {
+         "summary": "Invalid API key (illustrative body built from the error table)",
+         "value": {
+          "code": 403,
+          "content": null,
+          "errorCode": "ft.InvalidAPIKey",
+          "message": "Invalid API Key",
+          "success": false,
+          "traceId": "TRACE-00000000-0000-0000-0000-000000000403"
+         }
+        },
+        "InvalidApiKey": {
+         "summary": "Invalid API key, older spelling (illustrative body built from the error table)",
+         "value": {
+          "code": 403,
+          "content": null,
+          "errorCode": "InvalidApiKey",
+          "message": "Invalid Request API KEY",
+          "success": false,
+          "traceId": "TRACE-00000000-0000-0000-0000-000000000413"
+         }
+        }
+       }
+      }
+     }
+    },
+    "NotFound": {
+     "description": "An object the operation acts on was not found. No error code is documented.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorEnvelope"
+       }
+      }
+     }
+    },
+    "InternalServerError": {
+     "description": "A server-side or unknown error (HTTP 500). No error code is documented.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorEnvelope"
+       }
+      }
+     }
+    },
+    "ServiceUnavailable": {
+     "description": "Unknown error: `InternalError`.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ErrorEnvelope"
+       },
+       "examples": {
+        "InternalError": {
+         "summary": "Unknown error (illustrative body built from the error table)",
+         "value": {
+          "code": 503,
+          "content": null,
+          "errorCode": "InternalError",
+          "message": "Unknown error",
+          "success": false,
+          "traceId": "TRACE-00000000-0000-0000-0000-000000000503"
+         }
+        }
+       }
+      }
+     }
     }
    },
    "schemas": {
@@ -2362,12 +5516,15 @@ export const specs: Record<string, any> = {
      ],
      "properties": {
       "name": {
-       "description": "Name of the new workspace, at most 256 characters; may not be null or empty.",
+       "description": "Name of the new workspace, at most 256 characters; may not be null.",
        "type": "string",
-       "minLength": 1,
        "maxLength": 256,
        "examples": [
         "supper_workspace"
+       ],
+       "x-notes": [
+        "Seed and all create.md versions: required, \"Allow empty/null: False\", max length 256.",
+        "No version says whether \"\" is accepted (no \"Allow empty string\" line; other pages of the same generator print \"Allow empty string: False\" when it is refused, and omit it elsewhere). The previous spec refused \"\" (minLength 1); as no source documents that refusal, \"\" is now left to the service."
        ]
       },
       "desc": {
@@ -2378,29 +5535,38 @@ export const specs: Record<string, any> = {
        ],
        "examples": [
         "Workspace description"
-       ]
+       ],
+       "x-notes": "Seed, EN and ZH create.md: \"Allow empty: True\", \"Allow empty string: True\"; no length limit documented."
       },
       "menuStyle": {
-       "description": "Workspace menu bar style (deprecated); \"\" is allowed, null is not.",
+       "description": "Workspace menu bar style (deprecated). The documents name the styles\nOperations, Testing and Development (运维, 测试, 研发 in Chinese); \"\" is allowed,\nnull is not.\n",
        "type": "string",
-       "enum": [
-        "Operations",
-        "Testing",
-        "Development",
-        ""
+       "deprecated": true,
+       "examples": [
+        "Operations"
        ],
-       "deprecated": true
+       "x-notes": [
+        "Seed: \"operations/testing/development; (deprecated)\", example \"Operations\". EN create.md: \"Operations/Testing/Development\", example \"Operations\". ZH create.md: \"运维/测试/研发\", example \"运维\". All: \"Allow null: False\", \"Allow empty string: True\".",
+        "No version gives an \"Options\" list (as it does for language), only a description whose spelling differs in each language. The previous spec's enum (Operations, Testing, Development, \"\") refused the lower-case and Chinese spellings; the field is now any string."
+       ]
       },
       "needCreateAk": {
-       "description": "Whether to create an API key in the new workspace.",
-       "type": "boolean"
+       "description": "Whether to create an API key in the new workspace (returned as `akInfo`).",
+       "type": "boolean",
+       "examples": [
+        true
+       ]
       },
       "akName": {
        "description": "Name of the new workspace's API key; may not be null.",
-       "type": "string"
+       "type": "string",
+       "examples": [
+        "test_ak"
+       ],
+       "x-notes": "Seed and ZH give the example \"True\" (a copy of needCreateAk's); newer EN gives \"test_ak\". \"Allow null: False\"; no length limit or empty-string rule documented."
       },
       "language": {
-       "description": "Workspace language; null and \"\" are allowed.",
+       "description": "Workspace language: `zh` or `en`; null and \"\" are allowed.",
        "type": [
         "string",
         "null"
@@ -2410,15 +5576,42 @@ export const specs: Record<string, any> = {
         "en",
         "",
         null
-       ]
+       ],
+       "x-notes": "Seed, EN and ZH create.md (newer versions): Options ['zh', 'en'], \"Allow null: True\", \"Allow empty string: True\"."
+      }
+     }
+    },
+    "UpdateWorkspaceRequest": {
+     "type": "object",
+     "additionalProperties": false,
+     "description": "The fields to change; fields left out are not changed.",
+     "properties": {
+      "name": {
+       "description": "New name of the workspace, at most 256 characters; may not be null.",
+       "type": "string",
+       "maxLength": 256,
+       "examples": [
+        "ws_test"
+       ],
+       "x-notes": "EN and ZH modify.md: optional, \"Allow null: False\", max length 256; nothing about \"\" (see CreateWorkspaceRequest.name)."
+      },
+      "desc": {
+       "description": "New description (remarks) of the workspace; \"\" is allowed, null is not.",
+       "type": "string",
+       "examples": [
+        "test"
+       ],
+       "x-notes": "EN and ZH modify.md: optional, \"Allow null: False\", \"Allow empty string: True\"; no length limit documented. (Create allows null; modify does not.)"
       }
      }
     },
     "OwnerInfo": {
      "type": "object",
+     "description": "The owner of the new workspace.",
      "properties": {
       "accountUUID": {
-       "type": "string"
+       "type": "string",
+       "description": "Account ID (`acnt_...`)."
       },
       "email": {
        "type": "string"
@@ -2445,22 +5638,61 @@ export const specs: Record<string, any> = {
       }
      }
     },
-    "WsInfo": {
+    "Workspace": {
      "type": "object",
-     "description": "The new workspace.",
+     "description": "A workspace, as create (`wsInfo`), get and modify return it. The set of fields\nvaries with the service version; every field is optional.\n",
+     "x-notes": [
+      "Fields and types from the examples of the seed and create.md (wsInfo), zh current.md (2024) and the older English get page (2022), and modify.md (EN/ZH). Where the examples disagree the type is the union: memberCount 75 / \"79\"; isOpenLogMultipleIndex false / 1; id null / 2.",
+      "createAt, updateAt, lockAt, deleteAt are `number`, not integer, because modify.md shows updateAt 1677670046.184892."
+     ],
      "properties": {
       "uuid": {
        "type": "string",
        "description": "Workspace ID (`wksp_...`)."
       },
       "name": {
-       "type": "string"
+       "type": "string",
+       "description": "Workspace name."
       },
       "desc": {
        "type": [
         "string",
         "null"
-       ]
+       ],
+       "description": "Workspace description."
+      },
+      "memberCount": {
+       "type": [
+        "integer",
+        "string"
+       ],
+       "description": "Number of members (sent as a number or as a decimal string)."
+      },
+      "durationSet": {
+       "type": "object",
+       "description": "Data retention per data type, e.g. `{logging: 14d, rp: 30d}`.",
+       "additionalProperties": {
+        "type": "string"
+       }
+      },
+      "versionType": {
+       "type": "string",
+       "description": "Workspace version type, e.g. `free` or `pay`."
+      },
+      "billingState": {
+       "type": "string",
+       "description": "Billing state, e.g. `free` or `normal`."
+      },
+      "language": {
+       "type": "string",
+       "description": "Workspace language (`zh`, `en`, or \"\")."
+      },
+      "menuStyle": {
+       "type": "string",
+       "description": "Menu bar style (deprecated)."
+      },
+      "timezone": {
+       "type": "string"
       },
       "createAt": {
        "type": "number",
@@ -2468,21 +5700,15 @@ export const specs: Record<string, any> = {
       },
       "updateAt": {
        "type": "number",
-       "description": "Last update time, seconds since the epoch (may have a fraction)."
+       "description": "Last update time, seconds since the epoch (may have a fraction, e.g. 1677670046.184892)."
       },
       "creator": {
-       "type": "string"
+       "type": "string",
+       "description": "Who created the workspace (an account, API key or other ID)."
       },
       "updator": {
-       "type": "string"
-      },
-      "versionType": {
        "type": "string",
-       "description": "Workspace version type, e.g. `free`."
-      },
-      "billingState": {
-       "type": "string",
-       "description": "Billing state, e.g. `free`."
+       "description": "Who last updated the workspace."
       },
       "status": {
        "type": "integer"
@@ -2491,10 +5717,33 @@ export const specs: Record<string, any> = {
        "type": "integer"
       },
       "lockAt": {
-       "type": "number"
+       "type": "number",
+       "description": "Lock time, seconds since the epoch; -1 when not locked."
       },
       "deleteAt": {
-       "type": "number"
+       "type": "number",
+       "description": "Deletion time, seconds since the epoch; -1 when not deleted."
+      },
+      "id": {
+       "type": [
+        "integer",
+        "null"
+       ],
+       "description": "Internal numeric ID."
+      },
+      "tenantId": {
+       "type": "integer"
+      },
+      "token": {
+       "type": "string",
+       "description": "The workspace's data-ingestion token (`tkn_...`); a secret."
+      },
+      "cliToken": {
+       "type": "string",
+       "description": "The workspace's CLI token (`wkcli_...`); a secret."
+      },
+      "rumDataWayToken": {
+       "type": "string"
       },
       "dbUUID": {
        "type": "string"
@@ -2507,18 +5756,20 @@ export const specs: Record<string, any> = {
       },
       "datastore": {
        "type": "object",
+       "description": "Storage engine per data type.",
        "additionalProperties": {
         "type": "string"
        }
       },
-      "durationSet": {
+      "declaration": {
        "type": "object",
-       "additionalProperties": {
-        "type": "string"
-       }
+       "description": "Custom attributes of the workspace."
       },
       "enablePublicDataway": {
        "type": "integer"
+      },
+      "enableMFA": {
+       "type": "boolean"
       },
       "esIndexMerged": {
        "type": "integer"
@@ -2529,17 +5780,53 @@ export const specs: Record<string, any> = {
       "esInstanceUUID": {
        "type": "string"
       },
+      "expensiveCfg": {
+       "type": "object"
+      },
+      "extend": {
+       "type": "object"
+      },
       "exterId": {
        "type": "string"
       },
-      "id": {
-       "type": [
-        "integer",
-        "null"
-       ]
+      "faviconUrl": {
+       "type": "string"
+      },
+      "logoUrl": {
+       "type": "string"
+      },
+      "indexDashboardInfo": {
+       "type": "object"
+      },
+      "inviteAudit": {
+       "type": "integer"
+      },
+      "isOpenCustomMappingRule": {
+       "type": "integer"
       },
       "isOpenLogMultipleIndex": {
+       "type": [
+        "boolean",
+        "integer"
+       ]
+      },
+      "isOpenWarehouse": {
+       "type": "integer"
+      },
+      "lastDqlDataCheckTime": {
+       "type": "object",
+       "additionalProperties": {
+        "type": "boolean"
+       }
+      },
+      "leftExpensiveQuery": {
        "type": "boolean"
+      },
+      "leftWildcard": {
+       "type": "boolean"
+      },
+      "logMultipleIndexCount": {
+       "type": "integer"
       },
       "loggingCutSize": {
        "type": "integer"
@@ -2547,11 +5834,26 @@ export const specs: Record<string, any> = {
       "makeResourceExceptionCode": {
        "type": "string"
       },
+      "note": {
+       "type": "string"
+      },
+      "noviceGuide": {
+       "type": "boolean"
+      },
       "rpName": {
        "type": "string"
       },
       "supportJsonMessage": {
        "type": "integer"
+      },
+      "bossStation": {
+       "type": "string"
+      },
+      "AutomataServerRegionType": {
+       "type": "string"
+      },
+      "IssueGlobalOpenStatus": {
+       "type": "boolean"
       }
      }
     },
@@ -2573,10 +5875,36 @@ export const specs: Record<string, any> = {
        "$ref": "#/components/schemas/OwnerInfo"
       },
       "wsInfo": {
-       "$ref": "#/components/schemas/WsInfo"
+       "$ref": "#/components/schemas/Workspace"
+      },
+      "versionType": {
+       "type": "string",
+       "description": "Workspace version type."
       },
       "makeResourceExceptionCode": {
        "type": "string"
+      }
+     }
+    },
+    "PageInfo": {
+     "type": "object",
+     "description": "Paging information (list calls only).",
+     "properties": {
+      "count": {
+       "type": "integer",
+       "description": "Number of items on this page."
+      },
+      "pageIndex": {
+       "type": "integer",
+       "description": "Page number."
+      },
+      "pageSize": {
+       "type": "integer",
+       "description": "Page size."
+      },
+      "totalCount": {
+       "type": "integer",
+       "description": "Number of items matching the request."
       }
      }
     },
@@ -2585,10 +5913,42 @@ export const specs: Record<string, any> = {
      "properties": {
       "code": {
        "type": "integer",
-       "description": "Mirrors the HTTP status; 200 on success."
+       "description": "Repeats the HTTP status; 200 on success."
       },
       "content": {
        "$ref": "#/components/schemas/CreateWorkspaceResult"
+      },
+      "pageInfo": {
+       "$ref": "#/components/schemas/PageInfo"
+      },
+      "errorCode": {
+       "type": "string",
+       "description": "Empty on success."
+      },
+      "message": {
+       "type": "string"
+      },
+      "success": {
+       "type": "boolean"
+      },
+      "traceId": {
+       "type": "string",
+       "description": "Trace ID, quoted when reporting a problem."
+      }
+     }
+    },
+    "WorkspaceEnvelope": {
+     "type": "object",
+     "properties": {
+      "code": {
+       "type": "integer",
+       "description": "Repeats the HTTP status; 200 on success."
+      },
+      "content": {
+       "$ref": "#/components/schemas/Workspace"
+      },
+      "pageInfo": {
+       "$ref": "#/components/schemas/PageInfo"
       },
       "errorCode": {
        "type": "string",
@@ -2610,26 +5970,30 @@ export const specs: Record<string, any> = {
      "type": "object",
      "properties": {
       "code": {
-       "type": "integer"
+       "type": "integer",
+       "description": "Repeats the HTTP status."
       },
       "content": {
        "description": "Usually null on failure."
       },
       "errorCode": {
        "type": "string",
+       "description": "The error code, e.g. `ft.InvalidAPIKey`.",
        "examples": [
         "ft.InvalidAPIKey"
        ]
       },
       "message": {
-       "type": "string"
+       "type": "string",
+       "description": "What went wrong."
       },
       "success": {
        "type": "boolean",
        "const": false
       },
       "traceId": {
-       "type": "string"
+       "type": "string",
+       "description": "Trace ID, quoted when reporting a problem."
       }
      }
     }

@@ -12,16 +12,14 @@ export const listWorkspaces: OperationSpec = {
       "required": true,
       "schema": {
         "type": "string",
-        "minLength": 1,
-        "maxLength": 64
+        "minLength": 1
       }
     },
     "instance_id": {
       "required": true,
       "schema": {
         "type": "string",
-        "minLength": 1,
-        "maxLength": 64
+        "minLength": 1
       }
     }
   },
@@ -49,6 +47,14 @@ export const listWorkspaces: OperationSpec = {
         "maximum": 2147483647
       }
     }
+  },
+  "paging": {
+    "style": "pages",
+    "offset": "offset",
+    "limit": "limit",
+    "firstOffset": 0,
+    "pageSize": 100,
+    "items": "page_data"
   }
 };
 
@@ -63,16 +69,14 @@ export const createWorkspace: OperationSpec = {
       "required": true,
       "schema": {
         "type": "string",
-        "minLength": 1,
-        "maxLength": 64
+        "minLength": 1
       }
     },
     "instance_id": {
       "required": true,
       "schema": {
         "type": "string",
-        "minLength": 1,
-        "maxLength": 64
+        "minLength": 1
       }
     }
   },
@@ -88,11 +92,7 @@ export const createWorkspace: OperationSpec = {
         "type": "object",
         "properties": {
           "default_dataset_permission": {
-            "type": "string",
-            "enum": [
-              "0",
-              "1"
-            ]
+            "type": "string"
           },
           "mode": {
             "type": "string"
@@ -119,8 +119,7 @@ export const createWorkspace: OperationSpec = {
       },
       "name": {
         "type": "string",
-        "minLength": 1,
-        "maxLength": 32
+        "maxLength": 1024
       },
       "description": {
         "type": "string",
@@ -133,3 +132,119 @@ export const createWorkspace: OperationSpec = {
     }
   }
 };
+
+export const updateWorkspace: OperationSpec = {
+  "provider": "insight",
+  "id": "updateWorkspace",
+  "method": "PUT",
+  "path": "/v1/{project_id}/instances/{instance_id}/workspaces/{workspace_id}",
+  "idempotent": true,
+  "params": {
+    "project_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "instance_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "workspace_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1
+      }
+    }
+  },
+  "body": {
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "name",
+      "eps_id"
+    ],
+    "properties": {
+      "configs": {
+        "type": "object",
+        "properties": {
+          "default_dataset_permission": {
+            "type": "string"
+          },
+          "mode": {
+            "type": "string"
+          },
+          "field_show_type": {
+            "type": "string"
+          },
+          "only_admin_create_datasource": {
+            "type": "string"
+          },
+          "works_authorized": {
+            "type": "string"
+          },
+          "works_public": {
+            "type": "string"
+          },
+          "works_view": {
+            "type": "string"
+          }
+        },
+        "additionalProperties": {
+          "type": "string"
+        }
+      },
+      "name": {
+        "type": "string",
+        "maxLength": 1024
+      },
+      "description": {
+        "type": "string",
+        "maxLength": 10240
+      },
+      "eps_id": {
+        "type": "string",
+        "maxLength": 128
+      }
+    }
+  }
+};
+
+export const deleteWorkspace: OperationSpec = {
+  "provider": "insight",
+  "id": "deleteWorkspace",
+  "method": "DELETE",
+  "path": "/v1/{project_id}/instances/{instance_id}/workspaces/{workspace_id}",
+  "idempotent": true,
+  "params": {
+    "project_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "instance_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "workspace_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1
+      }
+    }
+  }
+};
+
+/** Error codes that mean the workspace does not exist (the spec's x-not-found-codes). */
+export const notFoundCodes: readonly string[] = ["24150005","24010003"];

@@ -5,25 +5,62 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID". */
+                project_id: components["parameters"]["project_id"];
+                /** @description DataArts Insight instance ID. */
+                instance_id: components["parameters"]["instance_id"];
+            };
             cookie?: never;
         };
         /**
          * List workspaces
-         * @description Lists an instance's workspaces ("Querying Workspaces"). The documents disagree
-         *     on paging: the English page reads `offset` as a record offset in
-         *     [0, 2147483647] with `limit` in [0, 2147483647]; the newer Chinese page reads
-         *     it as a page number in [0, 1000] with `limit` in [1, 1000]. The looser English
-         *     ranges are used; check the semantics against the live service.
+         * @description Lists the instance's workspaces that the caller is allowed to see, optionally
+         *     filtered by name (fuzzy match). Answers the total number of matching workspaces
+         *     (`count`) and one page of them (`page_data`).
          */
         get: operations["listWorkspaces"];
         put?: never;
         /**
          * Create a workspace
-         * @description Creates a workspace in a DataArts Insight instance.
+         * @description Creates a workspace in a DataArts Insight instance and answers the created workspace.
          */
         post: operations["createWorkspace"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/instances/{instance_id}/workspaces/{workspace_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID". */
+                project_id: components["parameters"]["project_id"];
+                /** @description DataArts Insight instance ID. */
+                instance_id: components["parameters"]["instance_id"];
+                /** @description Workspace ID (the `id` of a listed or created workspace). See "Obtaining a Workspace ID". */
+                workspace_id: components["parameters"]["workspace_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update a workspace
+         * @description Modifies a workspace's name, description, enterprise project and configuration.
+         *     `name` and `eps_id` must always be sent. Answers the workspace's ID.
+         */
+        put: operations["updateWorkspace"];
+        post?: never;
+        /**
+         * Delete a workspace
+         * @description Deletes a workspace. The default workspace cannot be deleted (24150002). Any 2xx
+         *     answer means the workspace was deleted; the body's shape is not reliable (see
+         *     `DeleteWorkspaceResponse`).
+         */
+        delete: operations["deleteWorkspace"];
         options?: never;
         head?: never;
         patch?: never;
@@ -34,13 +71,20 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Workspace attribute configuration (all values are strings). With
-         *     `default_dataset_permission` = "1" all dataset data can be viewed when
-         *     row-level permissions are not enabled; with "0" none can.
+         * @description Workspace attribute configuration: string keys, string values. Keys seen in the
+         *     documents: `mode`, `field_show_type`, `only_admin_create_datasource`,
+         *     `works_authorized`, `works_public`, `works_view`, and `default_dataset_permission`:
+         *     "1" = all dataset data can be viewed when row-level permissions are not enabled,
+         *     "0" = none can.
          */
         Configs: {
-            /** @enum {string} */
-            default_dataset_permission?: "0" | "1";
+            /**
+             * @description "1": all dataset data can be viewed when row-level permissions are not enabled;
+             *     "0": no dataset data can be viewed then.
+             * @example 0
+             * @example 1
+             */
+            default_dataset_permission?: string;
             mode?: string;
             field_show_type?: string;
             only_admin_create_datasource?: string;
@@ -53,19 +97,38 @@ export interface components {
         CreateWorkspaceRequest: {
             configs?: components["schemas"]["Configs"];
             /**
-             * @description Workspace name, at most 32 characters (error DataArtsInsight.24150000).
+             * @description Workspace name, at most 1024 characters. The service's error 24150000 speaks of at
+             *     most 32 letters, digits, `_` and `-` (the Chinese text adds Chinese characters), but
+             *     the documents' own example is "Test name", with a space.
              * @example Test name
              */
             name: string;
-            /** @description Workspace description, 0 to 10240 characters (update page). */
+            /** @description Workspace description, at most 10240 characters. */
             description?: string;
             /**
-             * @description ID of the enterprise project the workspace belongs to, 0 to 128 characters (update page).
+             * @description ID of the enterprise project the workspace belongs to ("0" is the default project), at most 128 characters.
              * @example 0
              */
             eps_id: string;
         };
-        /** @description The created workspace. */
+        UpdateWorkspaceRequest: {
+            configs?: components["schemas"]["Configs"];
+            /**
+             * @description Workspace name, at most 1024 characters. The service's error 24150000 speaks of at
+             *     most 32 letters, digits, `_` and `-` (the Chinese text adds Chinese characters), but
+             *     the documents' own example is "Test name", with a space.
+             * @example Test name
+             */
+            name: string;
+            /** @description Workspace description, at most 10240 characters. */
+            description?: string;
+            /**
+             * @description ID of the enterprise project the workspace belongs to ("0" is the default project), at most 128 characters.
+             * @example 0
+             */
+            eps_id: string;
+        };
+        /** @description A workspace (the create answer and each listed workspace). */
         Workspace: {
             configs?: components["schemas"]["Configs"];
             /**
@@ -85,11 +148,8 @@ export interface components {
             id?: string;
             /** @description Instance ID. */
             instance_id?: string;
-            /**
-             * @description Whether the workspace is the default one (0 or 1).
-             * @enum {integer}
-             */
-            is_default?: 0 | 1;
+            /** @description Whether the workspace is the default one (1) or not (0). */
+            is_default?: number;
             /** @description Workspace name. */
             name?: string;
             /** @description Workspace owner name. */
@@ -98,29 +158,53 @@ export interface components {
             project_id?: string;
             /**
              * Format: int64
-             * @description Time the workspace details were updated, milliseconds since the epoch.
+             * @description Time the workspace was last updated, milliseconds since the epoch.
              */
             update_time?: number;
-            /** @description User who last updated the workspace details. */
+            /** @description User who last updated the workspace. */
             update_user?: string;
         };
+        /** @description One page of workspaces. */
+        ListWorkspacesResponse: {
+            /** @description Total number of matching workspaces (all pages). */
+            count?: number;
+            /** @description The workspaces of this page. */
+            page_data?: components["schemas"]["Workspace"][];
+        };
+        /** @description The updated workspace's ID. */
+        UpdateWorkspaceResponse: {
+            /** @description Workspace ID. */
+            id?: string;
+        };
         /**
-         * @description DataArts Insight errors (`{error_code, error_msg}`, codes written
-         *     `DataArtsInsight.<number>`) and API-gateway errors (`APIGW.xxxx` / `APIG.xxxx`).
+         * @description Any JSON, or an empty body. The English document shows
+         *     `{"status_code": 200, "message": null, "is_success": true}` and types the body as
+         *     `{message: string}`; the Chinese document types it as `{data: boolean}` and shows `""`.
+         *     Treat any 2xx answer as success and do not rely on the body.
+         */
+        DeleteWorkspaceResponse: unknown;
+        /**
+         * @description Error answer. DataArts Insight writes codes `DataArtsInsight.<number>`, the API gateway
+         *     `APIGW.xxxx` (or `APIG.xxxx`).
          */
         ErrorBody: {
+            /** @description Error code. */
             error_code?: string;
+            /** @description Error details. */
             error_msg?: string;
+            /** @description Request ID (API gateway errors). */
             request_id?: string;
         };
     };
     responses: {
         /**
-         * @description Bad request. Workspace codes: 24150000 invalid name, 24150001 name already
-         *     taken, 24150003 workspace quota reached, 24150004 workspace status abnormal,
-         *     24010043 missing collaboration permission.
+         * @description Invalid request. Documented codes: 24150000 invalid workspace name, 24150001 name
+         *     already taken, 24150003 maximum number of workspaces reached, 24010043 the resource
+         *     lacks collaboration permissions, 24150020 no user group selected, 24150021 capacity
+         *     information abnormal, 24150022 not enough unused capacity; APIGW.0201 / APIGW.0602
+         *     malformed request.
          */
-        BadRequest: {
+        CreateBadRequest: {
             headers: {
                 [name: string]: unknown;
             };
@@ -128,7 +212,46 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Authentication failed (API gateway APIGW.0301, or APIGW.0307 when the token must be renewed). */
+        /**
+         * @description Invalid request. Documented codes: 24150005 the workspace does not exist (a 400, not
+         *     a 404), 24150000 invalid workspace name, 24150001 name already taken, 24150004
+         *     workspace status abnormal, 24010043 the resource lacks collaboration permissions;
+         *     APIGW.0201 / APIGW.0602 malformed request.
+         */
+        UpdateBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Invalid request. Documented codes: 24150005 the workspace does not exist (a 400, not
+         *     a 404), 24150002 the default workspace cannot be deleted, 24150004 workspace status
+         *     abnormal, 24010043 the resource lacks collaboration permissions.
+         */
+        DeleteBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Invalid request, e.g. a query parameter out of range (APIGW.0201 / APIGW.0602), or
+         *     24010043 the resource lacks collaboration permissions.
+         */
+        ListBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Authentication failed (APIGW.0301), or the token must be renewed (APIGW.0307). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -137,7 +260,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Not allowed, e.g. DataArtsInsight.20010003 (IAM permission problem). */
+        /**
+         * @description Not allowed: DataArtsInsight.20010003 (IAM permission problem), or the gateway's
+         *     APIGW.0302 (IAM user not authorised for the API) and related codes.
+         */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -146,7 +272,19 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Resource not found (24010003), e.g. an unknown instance. */
+        /** @description Resource not found (24010003), e.g. an unknown instance; or the gateway's APIGW.0101 (wrong path or host). */
+        InstanceNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Resource not found (24010003): the workspace or its instance. An unknown workspace
+         *     can also be answered with 400 and 24150005.
+         */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -155,8 +293,20 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Throttled by the API gateway (APIGW.0308). No Retry-After header is sent. */
+        /** @description Throttled by the API gateway (APIGW.0308). No Retry-After header is sent; the message names the limit and window. */
         TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Gateway or service failure: APIGW.0601-0612 (500), APIGW.0201 / APIGW.0610 (502 backend
+         *     unavailable), APIGW.0613 (503 IAM unavailable), APIGW.0201 (504 backend timeout).
+         */
+        ServerError: {
             headers: {
                 [name: string]: unknown;
             };
@@ -168,8 +318,10 @@ export interface components {
     parameters: {
         /** @description Project ID. See "Obtaining a Project ID". */
         project_id: string;
-        /** @description Instance ID. */
+        /** @description DataArts Insight instance ID. */
         instance_id: string;
+        /** @description Workspace ID (the `id` of a listed or created workspace). See "Obtaining a Workspace ID". */
+        workspace_id: string;
     };
     requestBodies: never;
     headers: {
@@ -183,42 +335,47 @@ export interface operations {
     listWorkspaces: {
         parameters: {
             query?: {
-                /** @description Workspace name, fuzzy match, 0 to 100 characters. */
+                /** @description Workspace name to search for (fuzzy match), 0 to 100 characters. */
                 name?: string;
-                /** @description Start offset (see the operation's description). */
+                /**
+                 * @description Where the page starts, 0 to 2147483647, default 0. The English page and Huawei's
+                 *     Java SDK call it the offset of the first entry returned; the newer Chinese page
+                 *     calls it the page number.
+                 */
                 offset?: number;
-                /** @description Number of workspaces per page. */
+                /** @description Number of workspaces to return, 0 to 2147483647, default 10. */
                 limit?: number;
             };
             header?: never;
             path: {
                 /** @description Project ID. See "Obtaining a Project ID". */
                 project_id: components["parameters"]["project_id"];
-                /** @description Instance ID. */
+                /** @description DataArts Insight instance ID. */
                 instance_id: components["parameters"]["instance_id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page of workspaces. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Total number of matching workspaces. */
-                        count?: number;
-                        page_data?: components["schemas"]["Workspace"][];
-                    };
+                    "application/json": components["schemas"]["ListWorkspacesResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["InstanceNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     createWorkspace: {
@@ -228,7 +385,7 @@ export interface operations {
             path: {
                 /** @description Project ID. See "Obtaining a Project ID". */
                 project_id: components["parameters"]["project_id"];
-                /** @description Instance ID. */
+                /** @description DataArts Insight instance ID. */
                 instance_id: components["parameters"]["instance_id"];
             };
             cookie?: never;
@@ -239,7 +396,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The created workspace. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -249,11 +406,93 @@ export interface operations {
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["CreateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["InstanceNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    updateWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID". */
+                project_id: components["parameters"]["project_id"];
+                /** @description DataArts Insight instance ID. */
+                instance_id: components["parameters"]["instance_id"];
+                /** @description Workspace ID (the `id` of a listed or created workspace). See "Obtaining a Workspace ID". */
+                workspace_id: components["parameters"]["workspace_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkspaceRequest"];
+            };
+        };
+        responses: {
+            /** @description The ID of the updated workspace. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateWorkspaceResponse"];
+                };
+            };
+            400: components["responses"]["UpdateBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    deleteWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID". */
+                project_id: components["parameters"]["project_id"];
+                /** @description DataArts Insight instance ID. */
+                instance_id: components["parameters"]["instance_id"];
+                /** @description Workspace ID (the `id` of a listed or created workspace). See "Obtaining a Workspace ID". */
+                workspace_id: components["parameters"]["workspace_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspace was deleted. The body may be a small JSON object, a JSON string, or empty. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteWorkspaceResponse"];
+                };
+            };
+            400: components["responses"]["DeleteBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
 }
