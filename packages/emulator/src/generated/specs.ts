@@ -2963,7 +2963,7 @@ export const specs: Record<string, any> = {
      "x-notes": [
       "OTC grants tables (user_id, user_name; either must be set, user_id preferred).",
       "`user_type` from Go CreateWorkspaceReqGrants / ViewWorkspaceResponseGrants, Node CreateWorkspaceReqGrants, Java CreateWorkspaceReqGrants: 授权用户类型; 如果是联邦用户或者委托用户的话必填; IAM, FEDERATE, AGENCY; default IAM. The OTC pages do not have it; the union accepts it.",
-      "The \"either user_id or user_name\" rule is an anyOf of the two `required`s, so a grant with only `user_type` is refused too."
+      "The \"either user_id or user_name\" rule is an anyOf of the two `required`s (each branch repeats the property's type only so that openapi-typescript types the branches), so a grant with only `user_type` is refused too."
      ],
      "additionalProperties": false,
      "properties": {
@@ -2992,12 +2992,22 @@ export const specs: Record<string, any> = {
       {
        "required": [
         "user_id"
-       ]
+       ],
+       "properties": {
+        "user_id": {
+         "type": "string"
+        }
+       }
       },
       {
        "required": [
         "user_name"
-       ]
+       ],
+       "properties": {
+        "user_name": {
+         "type": "string"
+        }
+       }
       }
      ]
     },

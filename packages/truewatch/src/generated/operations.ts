@@ -16,7 +16,6 @@ export const createWorkspace: OperationSpec = {
     "properties": {
       "name": {
         "type": "string",
-        "minLength": 1,
         "maxLength": 256
       },
       "desc": {
@@ -26,13 +25,7 @@ export const createWorkspace: OperationSpec = {
         ]
       },
       "menuStyle": {
-        "type": "string",
-        "enum": [
-          "Operations",
-          "Testing",
-          "Development",
-          ""
-        ]
+        "type": "string"
       },
       "needCreateAk": {
         "type": "boolean"
@@ -55,3 +48,35 @@ export const createWorkspace: OperationSpec = {
     }
   }
 };
+
+export const getWorkspace: OperationSpec = {
+  "provider": "truewatch",
+  "id": "getWorkspace",
+  "method": "GET",
+  "path": "/api/v1/workspace/get",
+  "idempotent": true
+};
+
+export const updateWorkspace: OperationSpec = {
+  "provider": "truewatch",
+  "id": "updateWorkspace",
+  "method": "POST",
+  "path": "/api/v1/workspace/modify",
+  "idempotent": false,
+  "body": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "name": {
+        "type": "string",
+        "maxLength": 256
+      },
+      "desc": {
+        "type": "string"
+      }
+    }
+  }
+};
+
+/** Error codes that mean the workspace does not exist (the spec's x-not-found-codes). */
+export const notFoundCodes: readonly string[] = [];

@@ -12,10 +12,55 @@ export interface paths {
         put?: never;
         /**
          * Create a workspace
-         * @description Creates a workspace using an existing workspace's API key. The owner of the
-         *     new workspace is the owner of the workspace the calling key belongs to.
+         * @description Creates a new workspace, using the API key of an existing workspace. The owner of
+         *     the new workspace is the owner of the workspace the calling key belongs to. With
+         *     `needCreateAk: true` the answer also carries an API key of the new workspace
+         *     (`akInfo`), which can then be used to read or modify it.
          */
         post: operations["createWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the current workspace
+         * @description Returns the workspace the calling API key belongs to. There are no parameters: to
+         *     read another workspace, use an API key of that workspace (for a new workspace,
+         *     the `akInfo` key that `createWorkspace` returns with `needCreateAk: true`).
+         */
+        get: operations["getWorkspace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/modify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Modify the current workspace
+         * @description Changes the name and/or description of the workspace the calling API key belongs
+         *     to, and returns the updated workspace. Fields left out are not changed.
+         */
+        post: operations["updateWorkspace"];
         delete?: never;
         options?: never;
         head?: never;
@@ -28,7 +73,7 @@ export interface components {
     schemas: {
         CreateWorkspaceRequest: {
             /**
-             * @description Name of the new workspace, at most 256 characters; may not be null or empty.
+             * @description Name of the new workspace, at most 256 characters; may not be null.
              * @example supper_workspace
              */
             name: string;
@@ -39,21 +84,44 @@ export interface components {
             desc?: string | null;
             /**
              * @deprecated
-             * @description Workspace menu bar style (deprecated); "" is allowed, null is not.
-             * @enum {string}
+             * @description Workspace menu bar style (deprecated). The documents name the styles
+             *     Operations, Testing and Development (运维, 测试, 研发 in Chinese); "" is allowed,
+             *     null is not.
+             * @example Operations
              */
-            menuStyle?: "Operations" | "Testing" | "Development" | "";
-            /** @description Whether to create an API key in the new workspace. */
+            menuStyle?: string;
+            /**
+             * @description Whether to create an API key in the new workspace (returned as `akInfo`).
+             * @example true
+             */
             needCreateAk?: boolean;
-            /** @description Name of the new workspace's API key; may not be null. */
+            /**
+             * @description Name of the new workspace's API key; may not be null.
+             * @example test_ak
+             */
             akName?: string;
             /**
-             * @description Workspace language; null and "" are allowed.
+             * @description Workspace language: `zh` or `en`; null and "" are allowed.
              * @enum {string|null}
              */
             language?: "zh" | "en" | "" | null;
         };
+        /** @description The fields to change; fields left out are not changed. */
+        UpdateWorkspaceRequest: {
+            /**
+             * @description New name of the workspace, at most 256 characters; may not be null.
+             * @example ws_test
+             */
+            name?: string;
+            /**
+             * @description New description (remarks) of the workspace; "" is allowed, null is not.
+             * @example test
+             */
+            desc?: string;
+        };
+        /** @description The owner of the new workspace. */
         OwnerInfo: {
+            /** @description Account ID (`acnt_...`). */
             accountUUID?: string;
             email?: string;
             name?: string;
@@ -66,45 +134,92 @@ export interface components {
             keySk?: string;
             name?: string;
         };
-        /** @description The new workspace. */
-        WsInfo: {
+        /**
+         * @description A workspace, as create (`wsInfo`), get and modify return it. The set of fields
+         *     varies with the service version; every field is optional.
+         */
+        Workspace: {
             /** @description Workspace ID (`wksp_...`). */
             uuid?: string;
+            /** @description Workspace name. */
             name?: string;
+            /** @description Workspace description. */
             desc?: string | null;
-            /** @description Creation time, seconds since the epoch. */
-            createAt?: number;
-            /** @description Last update time, seconds since the epoch (may have a fraction). */
-            updateAt?: number;
-            creator?: string;
-            updator?: string;
-            /** @description Workspace version type, e.g. `free`. */
-            versionType?: string;
-            /** @description Billing state, e.g. `free`. */
-            billingState?: string;
-            status?: number;
-            isLocked?: number;
-            lockAt?: number;
-            deleteAt?: number;
-            dbUUID?: string;
-            dashboardUUID?: string | null;
-            datastore?: {
-                [key: string]: string;
-            };
+            /** @description Number of members (sent as a number or as a decimal string). */
+            memberCount?: number | string;
+            /** @description Data retention per data type, e.g. `{logging: 14d, rp: 30d}`. */
             durationSet?: {
                 [key: string]: string;
             };
+            /** @description Workspace version type, e.g. `free` or `pay`. */
+            versionType?: string;
+            /** @description Billing state, e.g. `free` or `normal`. */
+            billingState?: string;
+            /** @description Workspace language (`zh`, `en`, or ""). */
+            language?: string;
+            /** @description Menu bar style (deprecated). */
+            menuStyle?: string;
+            timezone?: string;
+            /** @description Creation time, seconds since the epoch. */
+            createAt?: number;
+            /** @description Last update time, seconds since the epoch (may have a fraction, e.g. 1677670046.184892). */
+            updateAt?: number;
+            /** @description Who created the workspace (an account, API key or other ID). */
+            creator?: string;
+            /** @description Who last updated the workspace. */
+            updator?: string;
+            status?: number;
+            isLocked?: number;
+            /** @description Lock time, seconds since the epoch; -1 when not locked. */
+            lockAt?: number;
+            /** @description Deletion time, seconds since the epoch; -1 when not deleted. */
+            deleteAt?: number;
+            /** @description Internal numeric ID. */
+            id?: number | null;
+            tenantId?: number;
+            /** @description The workspace's data-ingestion token (`tkn_...`); a secret. */
+            token?: string;
+            /** @description The workspace's CLI token (`wkcli_...`); a secret. */
+            cliToken?: string;
+            rumDataWayToken?: string;
+            dbUUID?: string;
+            dashboardUUID?: string | null;
+            /** @description Storage engine per data type. */
+            datastore?: {
+                [key: string]: string;
+            };
+            /** @description Custom attributes of the workspace. */
+            declaration?: Record<string, never>;
             enablePublicDataway?: number;
+            enableMFA?: boolean;
             esIndexMerged?: number;
             esIndexSettings?: Record<string, never>;
             esInstanceUUID?: string;
+            expensiveCfg?: Record<string, never>;
+            extend?: Record<string, never>;
             exterId?: string;
-            id?: number | null;
-            isOpenLogMultipleIndex?: boolean;
+            faviconUrl?: string;
+            logoUrl?: string;
+            indexDashboardInfo?: Record<string, never>;
+            inviteAudit?: number;
+            isOpenCustomMappingRule?: number;
+            isOpenLogMultipleIndex?: boolean | number;
+            isOpenWarehouse?: number;
+            lastDqlDataCheckTime?: {
+                [key: string]: boolean;
+            };
+            leftExpensiveQuery?: boolean;
+            leftWildcard?: boolean;
+            logMultipleIndexCount?: number;
             loggingCutSize?: number;
             makeResourceExceptionCode?: string;
+            note?: string;
+            noviceGuide?: boolean;
             rpName?: string;
             supportJsonMessage?: number;
+            bossStation?: string;
+            AutomataServerRegionType?: string;
+            IssueGlobalOpenStatus?: boolean;
         };
         /** @description The envelope's `content` on success. */
         CreateWorkspaceResult: {
@@ -112,13 +227,39 @@ export interface components {
             accountInfo?: string[];
             akInfo?: components["schemas"]["AkInfo"];
             ownerInfo?: components["schemas"]["OwnerInfo"];
-            wsInfo?: components["schemas"]["WsInfo"];
+            wsInfo?: components["schemas"]["Workspace"];
+            /** @description Workspace version type. */
+            versionType?: string;
             makeResourceExceptionCode?: string;
         };
+        /** @description Paging information (list calls only). */
+        PageInfo: {
+            /** @description Number of items on this page. */
+            count?: number;
+            /** @description Page number. */
+            pageIndex?: number;
+            /** @description Page size. */
+            pageSize?: number;
+            /** @description Number of items matching the request. */
+            totalCount?: number;
+        };
         CreateWorkspaceEnvelope: {
-            /** @description Mirrors the HTTP status; 200 on success. */
+            /** @description Repeats the HTTP status; 200 on success. */
             code?: number;
             content?: components["schemas"]["CreateWorkspaceResult"];
+            pageInfo?: components["schemas"]["PageInfo"];
+            /** @description Empty on success. */
+            errorCode?: string;
+            message?: string;
+            success?: boolean;
+            /** @description Trace ID, quoted when reporting a problem. */
+            traceId?: string;
+        };
+        WorkspaceEnvelope: {
+            /** @description Repeats the HTTP status; 200 on success. */
+            code?: number;
+            content?: components["schemas"]["Workspace"];
+            pageInfo?: components["schemas"]["PageInfo"];
             /** @description Empty on success. */
             errorCode?: string;
             message?: string;
@@ -127,18 +268,85 @@ export interface components {
             traceId?: string;
         };
         ErrorEnvelope: {
+            /** @description Repeats the HTTP status. */
             code?: number;
             /** @description Usually null on failure. */
             content?: unknown;
-            /** @example ft.InvalidAPIKey */
+            /**
+             * @description The error code, e.g. `ft.InvalidAPIKey`.
+             * @example ft.InvalidAPIKey
+             */
             errorCode?: string;
+            /** @description What went wrong. */
             message?: string;
             /** @constant */
             success?: false;
+            /** @description Trace ID, quoted when reporting a problem. */
             traceId?: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Bad request: `RouterNotFound` (the route does not exist). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description Rate limited (HTTP 401, not 429): `ft.TriggerApiAkCurrentLimiting` (API-key level)
+         *     or `ft.TriggerApiWorkspaceCurrentLimiting` (workspace level). Safe to retry later.
+         */
+        RateLimited: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description Invalid API key (`ft.InvalidAPIKey`; older documents spell it `InvalidApiKey`), or
+         *     access to data the key may not see.
+         */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description An object the operation acts on was not found. No error code is documented. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description A server-side or unknown error (HTTP 500). No error code is documented. */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Unknown error: `InternalError`. */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -160,8 +368,9 @@ export interface operations {
         };
         responses: {
             /**
-             * @description The envelope. `success: true` carries the new workspace in `content`;
-             *     `success: false` is a failure reported with HTTP 200.
+             * @description The envelope. `success: true` carries the new workspace, its owner and (when
+             *     asked for) its API key in `content`; `success: false` is a failure reported with
+             *     HTTP 200.
              */
             200: {
                 headers: {
@@ -171,54 +380,74 @@ export interface operations {
                     "application/json": components["schemas"]["CreateWorkspaceEnvelope"];
                 };
             };
-            /** @description Bad request (e.g. `RouterNotFound`). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["RateLimited"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /**
-             * @description Rate limited: errorCode `ft.TriggerApiAkCurrentLimiting` (API-key level) or
-             *     `ft.TriggerApiWorkspaceCurrentLimiting` (workspace level).
+             * @description The envelope. `success: true` carries the workspace in `content`;
+             *     `success: false` is a failure reported with HTTP 200.
              */
-            401: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["WorkspaceEnvelope"];
                 };
             };
-            /** @description Invalid API key (`ft.InvalidAPIKey`; older documents `InvalidApiKey`) or unauthorised data. */
-            403: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["RateLimited"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkspaceRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The envelope. `success: true` carries the updated workspace in `content`;
+             *     `success: false` is a failure reported with HTTP 200.
+             */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["WorkspaceEnvelope"];
                 };
             };
-            /** @description The target object was not found. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Unknown error (`InternalError`). */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["RateLimited"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }
