@@ -3,7 +3,7 @@
 // machine. Prints a table and writes bench/results.json. Every figure is the
 // median of several runs, with the spread (min–max) beside it.
 //
-//   node bench/run.mjs [--quick] [--only overhead,signing,...]
+//   node bench/run.mjs [--quick] [--only overhead,paging,signing,cold,weight,build]
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -34,8 +34,8 @@ const token = `MIIbench${"x".repeat(2000)}`; // real IAM tokens are a few kB
 const body = { name: "team-a", description: "benchmark", auth_type: "PRIVATE" };
 const results = { machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, date: new Date().toISOString() } };
 
-async function startServer() {
-  const child = spawn(process.execPath, [path.join(here, "server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+async function startServer(env = {}) {
+  const child = spawn(process.execPath, [path.join(here, "server.mjs")], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
   const port = await new Promise((resolve) => child.stdout.once("data", (d) => resolve(Number(String(d).trim()))));
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
@@ -125,6 +125,74 @@ async function overhead() {
     plainFetchCallsPerSecond: summary(concurrency.plain),
     peakHeapGrowthInMiB: summary(concurrency.oursHeap),
     plainFetchPeakHeapGrowthInMiB: summary(concurrency.plainHeap),
+  };
+  server.stop();
+}
+
+// ------------------------------------------------------------------ 1b. paging
+// 10,000 workspaces in pages of 100 through listWorkspaces().byPage(), against
+// plain fetch of the same pages; heap after page 10 and after page 100, to show
+// the listing keeps nothing per page.
+async function paging() {
+  const { parse } = await import("yaml");
+  const spec = parse(fs.readFileSync(path.join(root, "specs/modelarts.yaml"), "utf8"));
+  const style = spec.paths["/v1/{project_id}/workspaces"].get["x-paging"]?.style ?? "records";
+  const server = await startServer({ BENCH_PAGING: style });
+  const client = createModelArtsClient({ endpoint: server.url, projectId, credentials: { token } });
+  const pageSize = 100;
+  const ours = async () => {
+    let pages = 0;
+    let items = 0;
+    const heap = {};
+    for await (const page of client.listWorkspaces({ limit: pageSize }).byPage()) {
+      pages++;
+      items += page.length;
+      if (pages === 10 || pages === 100) {
+        globalThis.gc?.();
+        heap[pages] = process.memoryUsage().heapUsed;
+      }
+    }
+    return { pages, items, heapGrowthInKiB: (heap[100] - heap[10]) / 1024 };
+  };
+  const plain = async () => {
+    let pages = 0;
+    let items = 0;
+    for (let offset = 0; ; offset += style === "pages" ? 1 : pageSize) {
+      const res = await fetch(`${server.url}/v1/${projectId}/workspaces?offset=${offset}&limit=${pageSize}`, { headers: { "x-auth-token": token } });
+      const page = (await res.json()).workspaces;
+      if (page.length === 0) break;
+      pages++;
+      items += page.length;
+      if (page.length < pageSize) break;
+    }
+    return { pages, items };
+  };
+  await ours();
+  await plain(); // warm up
+  const perPage = { ours: [], plain: [], ratio: [], heap: [] };
+  let counted;
+  for (let run = 0; run < (quick ? 3 : 7); run++) {
+    let t = process.hrtime.bigint();
+    const a = await ours();
+    const oursMs = Number(process.hrtime.bigint() - t) / 1e6;
+    t = process.hrtime.bigint();
+    const b = await plain();
+    const plainMs = Number(process.hrtime.bigint() - t) / 1e6;
+    if (a.items !== 10_000 || b.items !== 10_000) throw new Error(`paging bench: listed ${a.items} / ${b.items} of 10,000`);
+    counted = a;
+    perPage.ours.push((oursMs * 1000) / a.pages);
+    perPage.plain.push((plainMs * 1000) / b.pages);
+    perPage.ratio.push(oursMs / plainMs);
+    perPage.heap.push(a.heapGrowthInKiB);
+  }
+  results.paging = {
+    workspaces: counted.items,
+    pages: counted.pages,
+    style,
+    perPageInMicroseconds: summary(perPage.ours),
+    plainFetchPerPageInMicroseconds: summary(perPage.plain),
+    ratio: summary(perPage.ratio),
+    heapGrowthPage10To100InKiB: summary(perPage.heap),
   };
   server.stop();
 }
@@ -261,6 +329,7 @@ function codegenAndBuild() {
 }
 
 if (wanted("overhead")) await overhead();
+if (wanted("paging")) await paging();
 if (wanted("signing")) signing();
 if (wanted("cold")) coldStart();
 if (wanted("weight")) {
@@ -280,6 +349,11 @@ if (r.overhead) {
   rows.push(["1,000 concurrent creates, calls/s (plain fetch)", `${show(r.concurrency.callsPerSecond, 0)} (${show(r.concurrency.plainFetchCallsPerSecond, 0)})`, ""]);
   rows.push(["1,000 concurrent creates, peak heap growth (plain fetch)", `${show(r.concurrency.peakHeapGrowthInMiB, 1, " MiB")} (${show(r.concurrency.plainFetchPeakHeapGrowthInMiB, 1, " MiB")})`, ""]);
   rows.push(["client.raw.POST (openapi-fetch) / plain fetch, token, p50", show(r.overhead.rawTokenRatioP50, 3, "x"), ""]);
+}
+if (r.paging) {
+  rows.push([`listWorkspaces, ${r.paging.workspaces} in ${r.paging.pages} pages: µs per page (plain fetch)`, `${show(r.paging.perPageInMicroseconds, 0)} (${show(r.paging.plainFetchPerPageInMicroseconds, 0)})`, ""]);
+  rows.push(["listWorkspaces / plain fetch of the same pages", show(r.paging.ratio, 3, "x"), ""]);
+  rows.push(["heap growth from page 10 to page 100", show(r.paging.heapGrowthPage10To100InKiB, 0, " KiB"), "flat"]);
 }
 if (r.signing) {
   rows.push(["signatures/s, ours (node:crypto)", show(r.signing.oursPerSecond, 0), ""]);

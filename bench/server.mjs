@@ -17,7 +17,35 @@ const body = JSON.stringify({
   status_info: "",
 });
 const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-request-id": "bench" };
+// GET .../workspaces: 10,000 workspaces, paged the way the ModelArts spec's
+// x-paging reads the offset (BENCH_PAGING=records|pages), answers prepared once.
+const TOTAL = 10_000;
+const pagingStyle = process.env.BENCH_PAGING === "records" ? "records" : "pages";
+const listAnswers = new Map();
+function listAnswer(offset, limit) {
+  const key = `${offset}/${limit}`;
+  let answer = listAnswers.get(key);
+  if (!answer) {
+    const start = pagingStyle === "pages" ? offset * limit : offset;
+    const workspaces = [];
+    for (let i = start; i < Math.min(start + limit, TOTAL); i++) {
+      workspaces.push({ id: i.toString(16).padStart(32, "0"), name: `ws-${i}`, owner: "bench", status: "NORMAL", auth_type: "PUBLIC", create_time: 1470000020000 + i });
+    }
+    const text = JSON.stringify({ total_count: TOTAL, count: workspaces.length, workspaces });
+    answer = { text, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(text) } };
+    listAnswers.set(key, answer);
+  }
+  return answer;
+}
+
 const server = http.createServer((req, res) => {
+  if (req.method === "GET" && req.url.includes("/workspaces?")) {
+    const query = new URL(req.url, "http://bench").searchParams;
+    const { text, headers: listHeaders } = listAnswer(Number(query.get("offset") ?? 0), Number(query.get("limit") ?? 1000));
+    res.writeHead(200, listHeaders);
+    res.end(text);
+    return;
+  }
   req.resume();
   req.on("end", () => {
     res.writeHead(200, headers);

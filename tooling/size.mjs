@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The cost a user pays in a bundle: for each package, `import { create...Client }`
-// and one createWorkspace call, bundled by esbuild for browsers (so @ws/core's
+// and one createWorkspace call, and a client using every operation, bundled by esbuild for browsers (so @ws/core's
 // WebCrypto path and openapi-fetch are counted), minified, gzipped. Fails when a
 // package exceeds its budget in size-budget.json.
 //   node size.mjs            print the figures, check the budgets
@@ -21,6 +21,52 @@ export const entries = {
   "@ws/modelarts": `import { createModelArtsClient } from "@ws/modelarts";\nexport const r = createModelArtsClient({ region: "cn-north-4", projectId: "p", ${huawei} }).createWorkspace({ name: "team-a" });`,
   "@ws/fabric": `import { createFabricClient } from "@ws/fabric";\nexport const r = createFabricClient({ region: "cn-north-4", ${huawei} }).createWorkspace({ name: "lake" });`,
   "@ws/truewatch": `import { createTrueWatchClient } from "@ws/truewatch";\nexport const r = createTrueWatchClient({ site: "eu1", apiKey: "k" }).createWorkspace({ name: "w" });`,
+};
+
+// A client that uses every operation its package wraps: what an app managing the
+// whole workspace lifecycle pays (target: 16 kB gzipped per package).
+const all = (client, calls) => `export const r = async () => {\n  const c = ${client};\n  ${calls.join(";\n  ")};\n};`;
+export const lifecycleEntries = {
+  "@ws/res lifecycle": `import { createResClient } from "@ws/res";\n${all(`createResClient({ region: "cn-north-4", projectId: "p", ${huawei} })`, [
+    `await c.createWorkspace({ name: "w", enterprise_project_id: "0" })`,
+    `for await (const w of c.listWorkspaces()) console.log(w)`,
+    `await c.getWorkspace("i")`,
+    `await c.findWorkspaceByName("w")`,
+    `await c.updateWorkspace("i", { description: "d" })`,
+    `await c.deleteWorkspace("i")`,
+    `await c.listEnterpriseProjects()`,
+  ])}`,
+  "@ws/insight lifecycle": `import { createInsightClient } from "@ws/insight";\n${all(`createInsightClient({ region: "cn-north-4", projectId: "p", instanceId: "i", ${huawei} })`, [
+    `await c.createWorkspace({ name: "w", eps_id: "0" })`,
+    `for await (const w of c.listWorkspaces({ name: "w" })) console.log(w)`,
+    `await c.getWorkspace("i")`,
+    `await c.findWorkspaceByName("w")`,
+    `await c.updateWorkspace("i", { name: "w", eps_id: "0" })`,
+    `await c.deleteWorkspace("i")`,
+  ])}`,
+  "@ws/modelarts lifecycle": `import { createModelArtsClient } from "@ws/modelarts";\n${all(`createModelArtsClient({ region: "cn-north-4", projectId: "p", ${huawei} })`, [
+    `await c.createWorkspace({ name: "team-a" })`,
+    `for await (const w of c.listWorkspaces({ sort_by: "name" })) console.log(w)`,
+    `await c.getWorkspace("i")`,
+    `await c.findWorkspaceByName("team-a")`,
+    `await c.updateWorkspace("i", { description: "d" })`,
+    `await c.deleteWorkspace("i")`,
+    `await c.getWorkspaceQuotas("i")`,
+    `await c.updateWorkspaceQuotas("i", { quotas: [] })`,
+  ])}`,
+  "@ws/fabric lifecycle": `import { createFabricClient } from "@ws/fabric";\n${all(`createFabricClient({ region: "cn-north-4", ${huawei} })`, [
+    `await c.createWorkspace({ name: "lake" })`,
+    `for await (const w of c.listWorkspaces()) console.log(w)`,
+    `await c.getWorkspace("i")`,
+    `await c.findWorkspaceByName("lake")`,
+    `await c.updateWorkspace("i", { description: "d" })`,
+    `await c.deleteWorkspace("i")`,
+  ])}`,
+  "@ws/truewatch lifecycle": `import { createTrueWatchClient } from "@ws/truewatch";\n${all(`createTrueWatchClient({ site: "eu1", apiKey: "k" })`, [
+    `await c.createWorkspace({ name: "w" })`,
+    `await c.getWorkspace()`,
+    `await c.updateWorkspace({ name: "w" })`,
+  ])}`,
 };
 
 export async function bundle(name, source, platform = "browser") {
@@ -47,7 +93,7 @@ export async function measure(name, source, platform = "browser") {
 
 export async function measureAll() {
   const out = {};
-  for (const [name, source] of Object.entries(entries)) out[name] = await measure(name, source);
+  for (const [name, source] of Object.entries({ ...entries, ...lifecycleEntries })) out[name] = await measure(name, source);
   return out;
 }
 

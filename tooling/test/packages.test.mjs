@@ -50,7 +50,7 @@ describe("packed packages", () => {
 });
 
 describe("size budget", () => {
-  it("import + createWorkspace, bundled for browsers, minified and gzipped, stays within size-budget.json", async () => {
+  it("import + createWorkspace, and a client using every operation, bundled for browsers, minified and gzipped, stays within size-budget.json", async () => {
     const budgets = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "size-budget.json"), "utf8"));
     const figures = await measureAll();
     expect(Object.keys(figures).sort()).toEqual(Object.keys(budgets).sort());
