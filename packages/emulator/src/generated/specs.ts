@@ -1177,12 +1177,13 @@ export const specs: Record<string, any> = {
       "limit": "limit",
       "firstOffset": 0,
       "pageSize": 100,
-      "items": "page_data"
+      "items": "page_data",
+      "total": "count"
      },
      "x-notes": [
       "Offset semantics disagree. EN ListWorkspaces page (2025-02-25): \"Start offset of returned entries\", [0, 2147483647], default 0; limit [0, 2147483647], default 10. Java SDK ListWorkspacesRequest.java: same wording (\"返回条目的起始offset\") in both stored versions, ranges [0, 2147483647] (commit 129cebad) and [0, 1000] for both offset and limit (commit 507936c5). Newer CN page: offset is \"偏移量（分页页数）\" (the page number), [0, 1000], default 0; limit [1, 1000], default 10.",
-      "x-paging uses `pages` (offset = 0, 1, 2, ...), the reading under which a paginator never silently misses workspaces: if the service really counts records, page k returns records k..k+99, every record is still returned (with overlap, which the paginator's id check and a de-duplicating caller absorb) and the first short page only comes once the last record has been returned. The `records` reading (offset = 0, 100, 200, ...) against a service that counts pages would skip pages 1..99 and lose every workspace after the first page.",
-      "`total` is deliberately not set although the answer has `count`: @ws/core's paginator stops when the number of items it has yielded reaches the total, and under the records reading the overlapping pages would reach `count` before the last workspaces were returned. The paginator stops on an empty or short page instead, which is safe under both readings. pageSize 100 is below every documented maximum (1000 in the CN page and the newer Java SDK)."
+      "x-paging uses `pages` (offset = 0, 1, 2, ...), the reading under which a paginator never silently misses workspaces: if the service really counts records, page k returns records k..k+99, every record is still returned (with overlap) and the first short page only comes once the last record has been returned. The `records` reading (offset = 0, 100, 200, ...) against a service that counts pages would skip pages 1..99 and lose every workspace after the first page. @ws/core's paginator also tells the two apart at the second page: asked for offset 1, a service that counts records answers the first page shifted by one, and from there the paginator goes on by records and does not yield the overlap again.",
+      "`total: count`: the paginator stops once it has yielded `count` workspaces, counting each workspace once (the overlap of a records-counting service is not counted), so `count` is safe under both readings; an empty page still ends the listing should `count` be stale. pageSize 100 is below every documented maximum (1000 in the CN page and the newer Java SDK)."
      ],
      "parameters": [
       {

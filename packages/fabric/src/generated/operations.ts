@@ -12,7 +12,8 @@ export const listWorkspaces: OperationSpec = {
       "required": false,
       "schema": {
         "type": "integer",
-        "minimum": 0
+        "minimum": 0,
+        "maximum": 1000000000
       }
     },
     "limit": {
@@ -35,7 +36,10 @@ export const listWorkspaces: OperationSpec = {
     "id": {
       "required": false,
       "schema": {
-        "type": "string"
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 36,
+        "pattern": "^[A-Za-z0-9-]+$"
       }
     },
     "enterprise_project_id": {
@@ -43,9 +47,19 @@ export const listWorkspaces: OperationSpec = {
       "schema": {
         "type": "string",
         "minLength": 1,
-        "maxLength": 36
+        "maxLength": 36,
+        "pattern": "^[A-Za-z0-9_-]+$"
       }
     }
+  },
+  "paging": {
+    "style": "records",
+    "offset": "offset",
+    "limit": "limit",
+    "firstOffset": 0,
+    "pageSize": 100,
+    "items": "workspaces",
+    "total": "total"
   }
 };
 
@@ -98,13 +112,13 @@ export const createWorkspace: OperationSpec = {
               "type": "string",
               "minLength": 1,
               "maxLength": 128,
-              "pattern": "^[\\p{L}0-9 \\t_.:\\\\=+\\-@]+$"
+              "pattern": "^[\\p{L}0-9 \\t_.:/\\\\=+\\-@]+$"
             },
             "value": {
               "type": "string",
               "minLength": 0,
               "maxLength": 255,
-              "pattern": "^[\\p{L}0-9 \\t_.:\\\\=+\\-@]*$"
+              "pattern": "^[\\p{L}0-9 \\t_.:/\\\\=+\\-@]*$"
             }
           }
         }
@@ -112,3 +126,73 @@ export const createWorkspace: OperationSpec = {
     }
   }
 };
+
+export const updateWorkspace: OperationSpec = {
+  "provider": "fabric",
+  "id": "updateWorkspace",
+  "method": "PUT",
+  "path": "/v1/workspaces/{workspace_id}",
+  "idempotent": true,
+  "params": {
+    "workspace_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 36,
+        "pattern": "^[A-Za-z0-9-]+$"
+      }
+    }
+  },
+  "body": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "name": {
+        "type": "string",
+        "minLength": 4,
+        "maxLength": 32,
+        "pattern": "^[A-Za-z0-9-]+$"
+      },
+      "description": {
+        "type": "string",
+        "minLength": 0,
+        "maxLength": 255
+      },
+      "metastore_id": {
+        "type": "string",
+        "minLength": 32,
+        "maxLength": 36,
+        "pattern": "^[A-Za-z0-9-]+$"
+      },
+      "enterprise_project_id": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64,
+        "pattern": "^[A-Za-z0-9-]+$"
+      }
+    }
+  }
+};
+
+export const deleteWorkspace: OperationSpec = {
+  "provider": "fabric",
+  "id": "deleteWorkspace",
+  "method": "DELETE",
+  "path": "/v1/workspaces/{workspace_id}",
+  "idempotent": true,
+  "params": {
+    "workspace_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 36,
+        "pattern": "^[A-Za-z0-9-]+$"
+      }
+    }
+  }
+};
+
+/** Error codes that mean the workspace does not exist (the spec's x-not-found-codes). */
+export const notFoundCodes: readonly string[] = ["dataartsfabric.00010003","00010003"];

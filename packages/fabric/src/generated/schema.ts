@@ -10,18 +10,50 @@ export interface paths {
         };
         /**
          * List workspaces
-         * @description Lists workspaces (Go SDK `ListWorkspaces`); `name` and `id` filter.
+         * @description Lists the workspaces that match the filters, a page at a time: `offset` counts
+         *     records, `limit` sets the page size (at most 100), and `total` is the number of
+         *     matching workspaces. Filter by `name` (fuzzy), `id` and `enterprise_project_id`.
          */
         get: operations["listWorkspaces"];
         put?: never;
         /**
          * Create a workspace
-         * @description Creates a workspace with a name, description, MetaStore ID, enterprise
-         *     project ID and tags, and returns its details. Synchronous. Names must be
-         *     unique, and the number of workspaces per account is limited.
+         * @description Creates a workspace with a name, description, MetaStore ID, enterprise project ID
+         *     and tags, and returns it. Synchronous. Names must be unique, and the number of
+         *     workspaces per account is limited.
          */
         post: operations["createWorkspace"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{workspace_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace ID, 1 to 36 characters; letters, digits and hyphens (-). */
+                workspace_id: components["parameters"]["workspace_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update a workspace
+         * @description Changes a workspace's name, description, MetaStore ID or enterprise project ID
+         *     and returns the updated workspace. Fields left out are not changed. Synchronous.
+         */
+        put: operations["updateWorkspace"];
+        post?: never;
+        /**
+         * Delete a workspace
+         * @description Deletes a workspace. Synchronous; the answer has an empty body and an
+         *     `X-request-id` header. A workspace that still holds compute resources, endpoints
+         *     or applications cannot be deleted: remove them first.
+         */
+        delete: operations["deleteWorkspace"];
         options?: never;
         head?: never;
         patch?: never;
@@ -32,40 +64,65 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Tag key, 1 to 128 characters: letters, spaces, tabs, digits, `_`, `.`, `:`,
-         *     `\`, `=`, `+`, `-` and `@`.
+         * @description Tag key, 1 to 128 characters: letters (any language), spaces, tabs, digits, `_`,
+         *     `.`, `:`, `/`, `\`, `=`, `+`, `-` and `@`.
          */
         ResourceTagKey: string;
         /**
-         * @description Tag value, 0 to 255 characters: letters, spaces, tabs, digits, `_`, `.`, `:`,
-         *     `\`, `=`, `+`, `-` and `@`.
+         * @description Tag value, 0 to 255 characters: letters (any language), spaces, tabs, digits, `_`,
+         *     `.`, `:`, `/`, `\`, `=`, `+`, `-` and `@`.
          */
         ResourceTagValue: string;
+        /** @description A resource tag. */
         ResourceTag: {
+            /** @description Tag key, 1 to 128 characters: letters (any language), spaces, tabs, digits, `_`, `.`, `:`, `/`, `\`, `=`, `+`, `-` and `@`. */
             key: components["schemas"]["ResourceTagKey"];
+            /** @description Tag value, 0 to 255 characters: letters (any language), spaces, tabs, digits, `_`, `.`, `:`, `/`, `\`, `=`, `+`, `-` and `@`. */
             value?: components["schemas"]["ResourceTagValue"];
         };
+        /**
+         * @description Workspace name, 4 to 32 characters; letters, digits and hyphens (-). Unique per account.
+         * @example fabric
+         */
+        WorkspaceName: string;
+        /** @description Description, 0 to 255 characters. */
+        WorkspaceDescription: string;
+        /** @description Instance ID of LakeFormation (the MetaStore ID), 32 to 36 characters; letters, digits and hyphens (-). */
+        MetastoreId: string;
+        /**
+         * @description Enterprise project ID, 1 to 64 characters; letters, digits and hyphens (-). Can be
+         *     set only when enterprise projects are enabled. `0` is the default enterprise
+         *     project.
+         */
+        EnterpriseProjectId: string;
+        /** @description A new workspace. */
         CreateWorkspaceRequest: {
+            /** @description Workspace name, 4 to 32 characters; letters, digits and hyphens (-). Unique per account. */
+            name: components["schemas"]["WorkspaceName"];
+            /** @description Description, 0 to 255 characters. */
+            description?: components["schemas"]["WorkspaceDescription"];
+            /** @description Instance ID of LakeFormation (the MetaStore ID), 32 to 36 characters; letters, digits and hyphens (-). */
+            metastore_id?: components["schemas"]["MetastoreId"];
             /**
-             * @description Workspace name, 4 to 32 characters; letters, digits and hyphens (-) only.
-             * @example fabric
-             */
-            name: string;
-            /** @description Description entered by a user, 0 to 255 characters. */
-            description?: string;
-            /** @description Instance ID of LakeFormation (the MetaStore ID), 32 to 36 characters; letters, digits and hyphens only. */
-            metastore_id?: string;
-            /**
-             * @description Enterprise project ID, 1 to 64 characters; letters, digits and hyphens only.
-             *     Can be set only when an enterprise project is connected. Default `0`, the
-             *     default enterprise project.
+             * @description Enterprise project ID, 1 to 64 characters; letters, digits and hyphens (-). Can be set only when enterprise projects are enabled. `0` is the default enterprise project.
              * @default 0
              */
-            enterprise_project_id?: string;
+            enterprise_project_id?: components["schemas"]["EnterpriseProjectId"];
             /** @description Resource tags. */
             tags?: components["schemas"]["ResourceTag"][];
         };
-        /** @description The created workspace. */
+        /** @description The fields to change; fields left out are not changed. */
+        UpdateWorkspaceRequest: {
+            /** @description Workspace name, 4 to 32 characters; letters, digits and hyphens (-). Unique per account. */
+            name?: components["schemas"]["WorkspaceName"];
+            /** @description Description, 0 to 255 characters. */
+            description?: components["schemas"]["WorkspaceDescription"];
+            /** @description Instance ID of LakeFormation (the MetaStore ID), 32 to 36 characters; letters, digits and hyphens (-). */
+            metastore_id?: components["schemas"]["MetastoreId"];
+            /** @description Enterprise project ID, 1 to 64 characters; letters, digits and hyphens (-). Can be set only when enterprise projects are enabled. `0` is the default enterprise project. */
+            enterprise_project_id?: components["schemas"]["EnterpriseProjectId"];
+        };
+        /** @description A workspace, as the create, list and update calls return it. */
         Workspace: {
             /** @description Workspace ID, 1 to 36 characters; letters, digits and hyphens. */
             id?: string;
@@ -73,7 +130,7 @@ export interface components {
             name?: string;
             /** @description Description entered by a user. */
             description?: string;
-            /** @description Creation time, an ISO 8601 date-time string. */
+            /** @description Creation time, an ISO 8601 date-time string such as `2025-01-10T03:37:12.000+00:00`. */
             create_time?: string;
             /** @description Account name. */
             create_domain_name?: string;
@@ -83,7 +140,7 @@ export interface components {
             metastore_id?: string;
             /** @description Resource access address. */
             access_url?: string;
-            /** @description Enterprise project ID. Documented as a string; the document's example returns the number 0. */
+            /** @description Enterprise project ID; `0` is the default enterprise project. May arrive as a string or a number. */
             enterprise_project_id?: string | number;
             /** @description Resource tags of the workspace. */
             tags?: {
@@ -91,19 +148,31 @@ export interface components {
                 value?: string;
             }[];
         };
+        /** @description One page of workspaces. */
+        ListWorkspacesResponse: {
+            /**
+             * Format: int32
+             * @description Number of workspaces matching the filters, on all pages.
+             */
+            total?: number;
+            /** @description The workspaces on this page. */
+            workspaces?: components["schemas"]["Workspace"][];
+        };
         /**
-         * @description DataArts Fabric errors `{error_code, error_msg, solution_msg}` (codes such as
-         *     `common.01000001`, `dataartsfabric.00010003`), API-gateway errors
-         *     (`APIG.xxxx` / `APIGW.xxxx`), and the IAM form `{error: {code, message, title}}`
-         *     that the document's 403 example mixes in (with a numeric `error_code`).
+         * @description An error: DataArts Fabric's `{error_code, error_msg, solution_msg}` (codes such as
+         *     `common.01000001` or `dataartsfabric.00010003`), the API gateway's
+         *     `{error_code, error_msg, request_id}` (`APIG.xxxx` / `APIGW.xxxx`), or the IAM form
+         *     `{error: {code, message, title}}`, sometimes with a numeric `error_code`.
          */
         ErrorBody: {
-            /** @description Error code, 8 to 36 characters (a number in the document's 403 example). */
+            /** @description Error code, 8 to 36 characters (a number in some IAM answers). */
             error_code?: string | number;
             /** @description Error message, 2 to 512 characters. */
             error_msg?: string;
-            /** @description Solution description, 0 to 4,096 characters. */
+            /** @description How to solve it, 0 to 4,096 characters. */
             solution_msg?: string;
+            /** @description Request ID (API gateway errors). */
+            request_id?: string;
             title?: string;
             error?: {
                 code?: string;
@@ -112,8 +181,106 @@ export interface components {
             };
         };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description The request is invalid (for example a field of the wrong type). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The request is invalid, or the workspace does not exist
+         *     (`dataartsfabric.00010003`, "Workspace does not exist").
+         */
+        WorkspaceBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The token or the AK/SK signature is missing, wrong or expired (`APIG.1002`,
+         *     `APIGW.0301`, `APIGW.0305`, `APIGW.0307`).
+         */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The caller may not call this API, or the project is unavailable (`APIGW.0302`, `APIGW.0306`, `APIGW.0310`, IAM errors). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not found (`common.01000001`); `APIGW.0101` means the API itself was not found (wrong host, path or method). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The service timed out (`common.00000408`). The request may have been carried out. */
+        RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Throttled by the API gateway (`APIGW.0308`). No Retry-After header is sent. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Internal error (`common.00000500`), or the service is busy
+         *     (`dataartsfabric.00000001`, "Running, please try again later"). The request may
+         *     have been carried out.
+         */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The API gateway could not reach the service (`APIGW.0201` at 502/504 for an
+         *     unavailable or timed-out backend, `APIGW.0610` at 502, `APIGW.0613` at 503).
+         */
+        GatewayError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Workspace ID, 1 to 36 characters; letters, digits and hyphens (-). */
+        workspace_id: string;
+    };
     requestBodies: never;
     headers: {
         /** @description Request ID, returned by every workspace call. */
@@ -126,15 +293,22 @@ export interface operations {
     listWorkspaces: {
         parameters: {
             query?: {
-                /** @description Offset of the first record. */
+                /** @description Position of the first record to return, 0 to 1,000,000,000. Default 0. */
                 offset?: number;
-                /** @description Records per page, 1 to 100. */
+                /** @description Records per page, 1 to 100. Default 10. */
                 limit?: number;
-                /** @description Workspace name, fuzzy match, 4 to 32 characters. */
+                /**
+                 * @description Workspace name to search for (fuzzy match), 4 to 32 characters: letters, digits,
+                 *     underscores (_) and hyphens (-).
+                 */
                 name?: string;
-                /** @description Workspace ID. */
+                /** @description Workspace ID, 1 to 36 characters; letters, digits and hyphens (-). Returns at most that workspace. */
                 id?: string;
-                /** @description Enterprise project ID, 1 to 36 characters; all authorised enterprise projects by default. */
+                /**
+                 * @description Enterprise project ID, 1 to 36 characters: letters, digits, underscores (_) and
+                 *     hyphens (-). Default `all_granted_eps`, every enterprise project the caller is
+                 *     authorised for.
+                 */
                 enterprise_project_id?: string;
             };
             header?: never;
@@ -143,65 +317,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The matching workspaces, one page of them. */
             200: {
                 headers: {
                     "X-request-id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: int32 */
-                        total?: number;
-                        workspaces?: components["schemas"]["Workspace"][];
-                    };
+                    "application/json": components["schemas"]["ListWorkspacesResponse"];
                 };
             };
-            /** @description BadRequest */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Throttled by the API gateway (APIGW.0308). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description InternalServerError */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["GatewayError"];
+            503: components["responses"]["GatewayError"];
+            504: components["responses"]["GatewayError"];
         };
     };
     createWorkspace: {
@@ -217,7 +352,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A workspace is created. */
+            /** @description The workspace is created. */
             200: {
                 headers: {
                     "X-request-id": components["headers"]["X-Request-Id"];
@@ -227,69 +362,86 @@ export interface operations {
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description BadRequest */
-            400: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["GatewayError"];
+            503: components["responses"]["GatewayError"];
+            504: components["responses"]["GatewayError"];
+        };
+    };
+    updateWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace ID, 1 to 36 characters; letters, digits and hyphens (-). */
+                workspace_id: components["parameters"]["workspace_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkspaceRequest"];
+            };
+        };
+        responses: {
+            /** @description The workspace is updated; the answer is the updated workspace. */
+            200: {
                 headers: {
+                    "X-request-id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
+            400: components["responses"]["WorkspaceBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["GatewayError"];
+            503: components["responses"]["GatewayError"];
+            504: components["responses"]["GatewayError"];
+        };
+    };
+    deleteWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace ID, 1 to 36 characters; letters, digits and hyphens (-). */
+                workspace_id: components["parameters"]["workspace_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspace is deleted. Empty body. */
+            200: {
                 headers: {
+                    "X-request-id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
+                content?: never;
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description NotFound */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Request Time-out */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Throttled by the API gateway (APIGW.0308). No Retry-After header is sent. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description InternalServerError */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["WorkspaceBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["GatewayError"];
+            503: components["responses"]["GatewayError"];
+            504: components["responses"]["GatewayError"];
         };
     };
 }
