@@ -20,7 +20,7 @@ describe("createWorkspace types", () => {
     void client.createWorkspace({ name: "team-a", auth_type: "SECRET" });
     // @ts-expect-error name is required
     void client.createWorkspace({ description: "no name" });
-    // @ts-expect-error grants items have user_id / user_name only
+    // @ts-expect-error grants items have user_id / user_name / user_type only
     void client.createWorkspace({ name: "team-a", grants: [{ id: "u1" }] });
   });
 

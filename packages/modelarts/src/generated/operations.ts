@@ -22,14 +22,16 @@ export const listWorkspaces: OperationSpec = {
       "required": false,
       "schema": {
         "type": "integer",
-        "minimum": 0
+        "minimum": 0,
+        "maximum": 2147483647
       }
     },
     "limit": {
       "required": false,
       "schema": {
         "type": "integer",
-        "minimum": 1
+        "minimum": 1,
+        "maximum": 2147483647
       }
     },
     "sort_by": {
@@ -71,6 +73,15 @@ export const listWorkspaces: OperationSpec = {
         "type": "boolean"
       }
     }
+  },
+  "paging": {
+    "style": "records",
+    "offset": "offset",
+    "limit": "limit",
+    "firstOffset": 0,
+    "pageSize": 1000,
+    "items": "workspaces",
+    "total": "total_count"
   }
 };
 
@@ -101,14 +112,13 @@ export const createWorkspace: OperationSpec = {
         "type": "string",
         "minLength": 4,
         "maxLength": 64,
-        "pattern": "^[A-Za-z0-9_-]+$",
+        "pattern": "^[\\p{Script=Han}A-Za-z0-9_-]+$",
         "not": {
           "const": "default"
         }
       },
       "description": {
         "type": "string",
-        "minLength": 0,
         "maxLength": 256
       },
       "enterprise_project_id": {
@@ -138,9 +148,38 @@ export const createWorkspace: OperationSpec = {
             "user_name": {
               "type": "string",
               "minLength": 1
+            },
+            "user_type": {
+              "type": "string",
+              "enum": [
+                "IAM",
+                "FEDERATE",
+                "AGENCY"
+              ]
             }
           },
-          "minProperties": 1
+          "anyOf": [
+            {
+              "required": [
+                "user_id"
+              ],
+              "properties": {
+                "user_id": {
+                  "type": "string"
+                }
+              }
+            },
+            {
+              "required": [
+                "user_name"
+              ],
+              "properties": {
+                "user_name": {
+                  "type": "string"
+                }
+              }
+            }
+          ]
         }
       }
     },
@@ -169,3 +208,263 @@ export const createWorkspace: OperationSpec = {
     }
   }
 };
+
+export const getWorkspace: OperationSpec = {
+  "provider": "modelarts",
+  "id": "getWorkspace",
+  "method": "GET",
+  "path": "/v1/{project_id}/workspaces/{workspace_id}",
+  "idempotent": true,
+  "params": {
+    "project_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64
+      }
+    },
+    "workspace_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1
+      }
+    }
+  }
+};
+
+export const updateWorkspace: OperationSpec = {
+  "provider": "modelarts",
+  "id": "updateWorkspace",
+  "method": "PUT",
+  "path": "/v1/{project_id}/workspaces/{workspace_id}",
+  "idempotent": true,
+  "params": {
+    "project_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64
+      }
+    },
+    "workspace_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1
+      }
+    }
+  },
+  "body": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "name": {
+        "type": "string",
+        "minLength": 4,
+        "maxLength": 64,
+        "pattern": "^[\\p{Script=Han}A-Za-z0-9_-]+$",
+        "not": {
+          "const": "default"
+        }
+      },
+      "description": {
+        "type": "string",
+        "maxLength": 256
+      },
+      "auth_type": {
+        "type": "string",
+        "enum": [
+          "PUBLIC",
+          "PRIVATE",
+          "INTERNAL",
+          "public",
+          "private",
+          "internal"
+        ]
+      },
+      "grants": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "user_id": {
+              "type": "string",
+              "minLength": 1
+            },
+            "user_name": {
+              "type": "string",
+              "minLength": 1
+            },
+            "user_type": {
+              "type": "string",
+              "enum": [
+                "IAM",
+                "FEDERATE",
+                "AGENCY"
+              ]
+            }
+          },
+          "anyOf": [
+            {
+              "required": [
+                "user_id"
+              ],
+              "properties": {
+                "user_id": {
+                  "type": "string"
+                }
+              }
+            },
+            {
+              "required": [
+                "user_name"
+              ],
+              "properties": {
+                "user_name": {
+                  "type": "string"
+                }
+              }
+            }
+          ]
+        }
+      }
+    },
+    "if": {
+      "required": [
+        "auth_type"
+      ],
+      "properties": {
+        "auth_type": {
+          "enum": [
+            "INTERNAL",
+            "internal"
+          ]
+        }
+      }
+    },
+    "then": {
+      "required": [
+        "grants"
+      ],
+      "properties": {
+        "grants": {
+          "minItems": 1
+        }
+      }
+    }
+  }
+};
+
+export const deleteWorkspace: OperationSpec = {
+  "provider": "modelarts",
+  "id": "deleteWorkspace",
+  "method": "DELETE",
+  "path": "/v1/{project_id}/workspaces/{workspace_id}",
+  "idempotent": true,
+  "params": {
+    "project_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64
+      }
+    },
+    "workspace_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1
+      }
+    }
+  }
+};
+
+export const getWorkspaceQuotas: OperationSpec = {
+  "provider": "modelarts",
+  "id": "getWorkspaceQuotas",
+  "method": "GET",
+  "path": "/v1/{project_id}/workspaces/{workspace_id}/quotas",
+  "idempotent": true,
+  "params": {
+    "project_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64
+      }
+    },
+    "workspace_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1
+      }
+    }
+  }
+};
+
+export const updateWorkspaceQuotas: OperationSpec = {
+  "provider": "modelarts",
+  "id": "updateWorkspaceQuotas",
+  "method": "PUT",
+  "path": "/v1/{project_id}/workspaces/{workspace_id}/quotas",
+  "idempotent": true,
+  "params": {
+    "project_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64
+      }
+    },
+    "workspace_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "minLength": 1
+      }
+    }
+  },
+  "body": {
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "quotas"
+    ],
+    "properties": {
+      "quotas": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "resource",
+            "quota"
+          ],
+          "properties": {
+            "resource": {
+              "type": "string"
+            },
+            "quota": {
+              "type": "integer",
+              "minimum": -1
+            },
+            "workspace_id": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
+/** Error codes that mean the workspace does not exist (the spec's x-not-found-codes). */
+export const notFoundCodes: readonly string[] = ["ModelArts.0102"];

@@ -10,18 +10,74 @@ export interface paths {
         };
         /**
          * List workspaces
-         * @description Lists the project's workspaces (Huawei Node SDK `ListWorkspace`, OTC API
-         *     reference before 2022). Use `name` to look a workspace up, e.g. after a create
-         *     whose outcome is unknown.
+         * @description Lists the project's workspaces, the default workspace included. Use `name` to look a
+         *     workspace up (fuzzy match), e.g. after a create whose outcome is unknown.
          */
         get: operations["listWorkspaces"];
         put?: never;
         /**
          * Create a workspace
-         * @description Creates a workspace. The name `default` is reserved for the system's
-         *     default workspace and cannot be used.
+         * @description Creates a workspace. The name `default` is reserved for the project's default
+         *     workspace. An existing name, the name `default` or a missing permission make the
+         *     call fail.
          */
         post: operations["createWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/workspaces/{workspace_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a workspace
+         * @description Returns one workspace, with its authorised users (`grants`).
+         */
+        get: operations["getWorkspace"];
+        /**
+         * Update a workspace
+         * @description Changes a workspace's name, description, authorization type or authorised users.
+         *     Fields left out are not changed. The default workspace cannot be renamed, and no
+         *     workspace can be renamed to `default`.
+         */
+        put: operations["updateWorkspace"];
+        post?: never;
+        /**
+         * Delete a workspace
+         * @description Starts deleting a workspace and the resources in it. Deletion is asynchronous:
+         *     the workspace shows status `DELETING` until it disappears (show answers
+         *     `ModelArts.0102`), or `DELETE_FAILED` with the cause in `status_info`.
+         */
+        delete: operations["deleteWorkspace"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/workspaces/{workspace_id}/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a workspace's quotas
+         * @description Returns the workspace's resource quotas, with the used amount of each.
+         */
+        get: operations["getWorkspaceQuotas"];
+        /**
+         * Update a workspace's quotas
+         * @description Sets the quota of one or more resources of the workspace. List only the quotas to change.
+         */
+        put: operations["updateWorkspaceQuotas"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -33,55 +89,101 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Authorization type. PUBLIC: public access of tenants (default); PRIVATE:
-         *     accessible only to the creator and primary account; INTERNAL: accessible to
-         *     the creator, primary account and the users in `grants` (must be used together
-         *     with `grants`). Lower-case spellings are accepted because the document's own
-         *     example request sends `internal`.
+         * @description Authorization type. PUBLIC: public to the tenant's users (default); PRIVATE:
+         *     accessible only to the creator and the primary account; INTERNAL: accessible to the
+         *     creator, the primary account and the users in `grants` (must be used together with
+         *     `grants`). The lower-case spellings are accepted too.
          * @default PUBLIC
          * @enum {string}
          */
         AuthType: "PUBLIC" | "PRIVATE" | "INTERNAL" | "public" | "private" | "internal";
-        /** @description An authorised user. Either `user_id` or `user_name` must be set; `user_id` wins when both are. */
+        /**
+         * @description Workspace name, 4 to 64 characters: letters, digits, hyphens (-), underscores (_)
+         *     and (on Huawei Cloud) Chinese characters. `default` is reserved for the default
+         *     workspace.
+         * @example test-workspace
+         */
+        WorkspaceName: string;
+        /**
+         * @description A user authorised to access an INTERNAL workspace. Set `user_id` or `user_name` (or
+         *     both: `user_id` wins). `user_type` is mandatory for federated users and agencies.
+         */
         Grant: {
-            /** @description User ID. See "Obtaining a User ID". */
+            /** @description IAM user ID. See "Obtaining a User ID". */
             user_id?: string;
-            /** @description IAM username. */
+            /** @description IAM user name. */
             user_name?: string;
-        };
-        CreateWorkspaceRequest: {
             /**
-             * @description Workspace name, UTF-8, 4 to 64 characters: letters, digits, hyphens (-) and
-             *     underscores (_). `default` is reserved for the system's default workspace.
-             * @example test-workspace
+             * @description User type: IAM (IAM user, default), FEDERATE (federated user) or AGENCY (agency). Mandatory for federated users and agencies.
+             * @default IAM
+             * @enum {string}
              */
-            name: string;
+            user_type?: "IAM" | "FEDERATE" | "AGENCY";
+        } | {
+            user_id: string;
+        } | {
+            user_name: string;
+        };
+        /**
+         * @description Authorised users. Empty by default; takes effect only when `auth_type` is INTERNAL,
+         *     and INTERNAL requires at least one. Huawei Cloud accepts at most 500.
+         */
+        Grants: components["schemas"]["Grant"][];
+        CreateWorkspaceRequest: {
+            name: components["schemas"]["WorkspaceName"];
             /**
              * @description Workspace description, 0 to 256 characters. Empty by default.
              * @default
              */
             description?: string;
             /**
-             * @description Enterprise project ID, obtained the same way as a project ID.
+             * @description Enterprise project ID, obtained the same way as a project ID. Default `0` (the default enterprise project).
              * @default 0
              */
             enterprise_project_id?: string;
             auth_type?: components["schemas"]["AuthType"];
-            /**
-             * @description Authorised users. Empty by default; takes effect only when `auth_type` is
-             *     INTERNAL, and INTERNAL requires it.
-             */
-            grants?: components["schemas"]["Grant"][];
+            grants?: components["schemas"]["Grants"];
         };
-        /** @description The created workspace. */
+        /** @description The fields to change; fields left out are not changed. */
+        UpdateWorkspaceRequest: {
+            name?: components["schemas"]["WorkspaceName"];
+            /** @description Workspace description, 0 to 256 characters. */
+            description?: string;
+            auth_type?: components["schemas"]["AuthType"];
+            grants?: components["schemas"]["Grants"];
+        };
+        /** @description One quota to set. */
+        QuotaSetting: {
+            /** @description Resource ID, as listed by the quota query (e.g. `exemlProject.gpu_duration`). */
+            resource: string;
+            /** @description New quota, -1 for no limit. Must lie between the resource's `min_quota` and `max_quota`. */
+            quota: number;
+            /** @description Workspace ID. Ignored by the service as far as documented; the path decides the workspace. */
+            workspace_id?: string;
+        };
+        UpdateWorkspaceQuotasRequest: {
+            /** @description The quotas to change (leave out the ones that stay). */
+            quotas: components["schemas"]["QuotaSetting"][];
+        };
+        /** @description Workspace ID. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `0`, which some answers send as the number 0. */
+        WorkspaceId: string | number;
+        /** @description An authorised user. */
+        GrantInfo: {
+            /** @description IAM user ID. */
+            user_id?: string;
+            /** @description IAM user name. */
+            user_name?: string;
+            /** @description User type: IAM, FEDERATE (federated user) or AGENCY (agency). */
+            user_type?: string;
+        };
+        /** @description A workspace, as created, listed or shown. `grants` is in the create and show answers only. */
         Workspace: {
-            /** @description Workspace ID, a 32-character UUID without hyphens. The default workspace's ID is 0. */
-            id?: string;
+            id?: components["schemas"]["WorkspaceId"];
             /** @description Workspace name. */
             name?: string;
             /** @description Workspace description, 0 to 256 characters. */
             description?: string;
-            /** @description Creator name, 0 to 64 characters. */
+            /** @description Creator's name, 0 to 64 characters. */
             owner?: string;
             /**
              * Format: int64
@@ -97,27 +199,62 @@ export interface components {
             auth_type?: string;
             /** @description Enterprise project ID. */
             enterprise_project_id?: string;
-            /** @description Name of the enterprise project. */
+            /** @description Enterprise project name. */
             enterprise_project_name?: string;
             /**
-             * @description CREATE_FAILED: creating the workspace failed; NORMAL: running properly;
-             *     DELETING: being deleted; DELETE_FAILED: deleting failed.
-             * @enum {string}
+             * @description Workspace status. Documented values: NORMAL (running properly), CREATE_FAILED
+             *     (creating failed), DELETING (being deleted), DELETE_FAILED (deleting failed; see
+             *     `status_info`). Other values may appear.
              */
-            status?: "CREATE_FAILED" | "NORMAL" | "DELETING" | "DELETE_FAILED";
-            /** @description Status details, e.g. the cause of a failed deletion. Empty by default. */
+            status?: string;
+            /** @description Status details, e.g. why a deletion failed. Empty by default. */
             status_info?: string;
-            /** @description Authorised users (only with auth_type INTERNAL). */
-            grants?: {
-                user_id?: string;
-                user_name?: string;
-            }[];
+            /** @description Authorised users (with auth_type INTERNAL). */
+            grants?: components["schemas"]["GrantInfo"][];
+        };
+        ListWorkspacesResponse: {
+            /** @description Total number of workspaces that match the query. */
+            total_count?: number;
+            /** @description Number of workspaces in this answer. */
+            count?: number;
+            /** @description The workspaces (without `grants`). */
+            workspaces?: components["schemas"]["Workspace"][];
+        };
+        WorkspaceIdResponse: {
+            workspace_id?: components["schemas"]["WorkspaceId"];
+        };
+        /** @description A resource quota of a workspace. */
+        WorkspaceQuota: {
+            /** @description Resource ID. */
+            resource?: string;
+            /** @description Current quota; -1 means not limited. */
+            quota?: number;
+            /** @description Used amount; null when the quota is -1 (not limited). In the quota query only. */
+            used_quota?: number | null;
+            /** @description Smallest quota that can be set. */
+            min_quota?: number;
+            /** @description Largest quota that can be set. */
+            max_quota?: number;
+            /** @description Quota name, in English. */
+            name_en?: string;
+            /** @description Quota name, in Chinese. */
+            name_cn?: string;
+            /** @description Unit, in English. */
+            unit_en?: string;
+            /** @description Unit, in Chinese. */
+            unit_cn?: string;
+            /**
+             * Format: int64
+             * @description Last modification time, milliseconds since the epoch (UTC); the workspace's creation time if the quota was never changed.
+             */
+            update_time?: number;
+        };
+        WorkspaceQuotasResponse: {
+            quotas?: components["schemas"]["WorkspaceQuota"][];
         };
         /**
-         * @description Error body of ModelArts and of the API gateway (`APIGW.xxxx` / `APIG.xxxx`
-         *     codes, which mean the same thing). Throttling (HTTP 429) uses the gateway
-         *     code `APIGW.0308` or ModelArts' own codes `ModelArts.2799`, `ModelArts.4206`
-         *     and `ModelArts.6101`.
+         * @description Error body of ModelArts and of the API gateway (`APIGW.xxxx` / `APIG.xxxx` codes,
+         *     which mean the same thing).
          */
         ErrorBody: {
             error_code?: string;
@@ -126,45 +263,113 @@ export interface components {
         };
     };
     responses: {
-        /** @description BadRequest */
-        BadRequest: {
+        /** @description Bad request (invalid query parameter). */
+        ListBadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Unauthorized (API gateway authentication failure; APIGW.0301 or APIGW.0307 when the token must be renewed). */
+        /**
+         * @description Bad request: invalid or reserved name, an existing name, invalid grants, workspace
+         *     quota exhausted, or an IAM policy that denies workspaces. ModelArts.0101 / 0104 /
+         *     0107: invalid parameters; ModelArts.0118: quota insufficient; ModelArts.2838:
+         *     workspace policy limit; ModelArts.2891: workspace access error.
+         */
+        CreateBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad request. ModelArts.0102 (and, on older deployments, ModelArts.0104 "workspace ... not exist."): the workspace does not exist. */
+        WorkspaceBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Bad request: the workspace does not exist (ModelArts.0102), the default workspace
+         *     cannot be modified (ModelArts.3566), or an invalid field (ModelArts.0101 / 0104 /
+         *     0107).
+         */
+        UpdateBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Bad request: the workspace does not exist (ModelArts.0102; ModelArts.0104 on the old
+         *     reference), the default workspace cannot be deleted (ModelArts.3566), or clearing
+         *     the workspace's resources failed (ModelArts.4550 / 4551 / 4552).
+         */
+        DeleteBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad request. ModelArts.0102 the workspace does not exist; ModelArts.0101 / 0107 an unknown resource or a quota outside min_quota..max_quota. */
+        QuotaBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Unauthorized. API gateway authentication failures (APIGW.0301; APIGW.0307 when the token must be renewed) and ModelArts token errors (ModelArts.0201 to 0212). */
         Unauthorized: {
             headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Forbidden */
+        /** @description Forbidden. ModelArts.0108 not authorised for the operation; ModelArts.0206 invalid AK/SK; ModelArts.0210 the URL's project id does not match the token; APIGW.0302 the IAM user is not authorised for the API. */
         Forbidden: {
             headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Throttled by the API gateway (APIGW.0308) or by ModelArts (ModelArts.2799, 4206, 6101). No Retry-After header is sent. */
+        /** @description Throttled by the API gateway (APIGW.0308) or by ModelArts (ModelArts.2799, ModelArts.4206, ModelArts.6101). No Retry-After header is documented. */
         TooManyRequests: {
             headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description InternalServerError */
+        /** @description Internal error (ModelArts.0010). */
         InternalServerError: {
             headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -173,8 +378,10 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Project ID. See "Obtaining a Project ID". */
+        /** @description Project ID. See "Obtaining a Project ID and Name". */
         project_id: string;
+        /** @description Workspace ID (32 hexadecimal characters; `0` for the default workspace). See "Querying the Workspace List". */
+        workspace_id: string;
     };
     requestBodies: never;
     headers: {
@@ -188,24 +395,24 @@ export interface operations {
     listWorkspaces: {
         parameters: {
             query?: {
-                /** @description Index of the first workspace returned. */
+                /** @description Where the page starts (documented as the "start page"; the SDK counts it in records). 0 to 2147483647, default 0. */
                 offset?: number;
-                /** @description Maximum number of workspaces returned. */
+                /** @description Maximum number of workspaces returned per page, at least 1 (Huawei Cloud allows at most 1000). Default 1000. */
                 limit?: number;
-                /** @description Sort field. */
+                /** @description Sort field: `name` (default), `update_time` or `status`. */
                 sort_by?: "name" | "update_time" | "status";
-                /** @description Sort order. */
+                /** @description Sort order: `asc` (ascending) or `desc` (descending, default). */
                 order?: "asc" | "desc";
-                /** @description Only workspaces of this enterprise project. */
+                /** @description Only the workspaces of this enterprise project. All workspaces by default. */
                 enterprise_project_id?: string;
-                /** @description Workspace name, fuzzy match. */
+                /** @description Only workspaces whose name matches this one (fuzzy match). All workspaces by default. */
                 name?: string;
-                /** @description Only workspaces the caller can access. */
+                /** @description `true` leaves out the workspaces the caller may not access. Default `false` (all workspaces). */
                 filter_accessible?: boolean;
             };
             header?: never;
             path: {
-                /** @description Project ID. See "Obtaining a Project ID". */
+                /** @description Project ID. See "Obtaining a Project ID and Name". */
                 project_id: components["parameters"]["project_id"];
             };
             cookie?: never;
@@ -215,19 +422,14 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Total number of workspaces (OTC document; absent from the Huawei SDK model). */
-                        total_count?: number;
-                        /** @description Number of workspaces returned. */
-                        count?: number;
-                        workspaces?: components["schemas"]["Workspace"][];
-                    };
+                    "application/json": components["schemas"]["ListWorkspacesResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -239,7 +441,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Project ID. See "Obtaining a Project ID". */
+                /** @description Project ID. See "Obtaining a Project ID and Name". */
                 project_id: components["parameters"]["project_id"];
             };
             cookie?: never;
@@ -249,6 +451,37 @@ export interface operations {
                 "application/json": components["schemas"]["CreateWorkspaceRequest"];
             };
         };
+        responses: {
+            /** @description OK. The created workspace. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            400: components["responses"]["CreateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID and Name". */
+                project_id: components["parameters"]["project_id"];
+                /** @description Workspace ID (32 hexadecimal characters; `0` for the default workspace). See "Querying the Workspace List". */
+                workspace_id: components["parameters"]["workspace_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -260,7 +493,139 @@ export interface operations {
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["WorkspaceBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID and Name". */
+                project_id: components["parameters"]["project_id"];
+                /** @description Workspace ID (32 hexadecimal characters; `0` for the default workspace). See "Querying the Workspace List". */
+                workspace_id: components["parameters"]["workspace_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkspaceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. The id of the updated workspace. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceIdResponse"];
+                };
+            };
+            400: components["responses"]["UpdateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID and Name". */
+                project_id: components["parameters"]["project_id"];
+                /** @description Workspace ID (32 hexadecimal characters; `0` for the default workspace). See "Querying the Workspace List". */
+                workspace_id: components["parameters"]["workspace_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. The deletion was accepted; the id of the workspace being deleted. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceIdResponse"];
+                };
+            };
+            400: components["responses"]["DeleteBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWorkspaceQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID and Name". */
+                project_id: components["parameters"]["project_id"];
+                /** @description Workspace ID (32 hexadecimal characters; `0` for the default workspace). See "Querying the Workspace List". */
+                workspace_id: components["parameters"]["workspace_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceQuotasResponse"];
+                };
+            };
+            400: components["responses"]["WorkspaceBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateWorkspaceQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project ID. See "Obtaining a Project ID and Name". */
+                project_id: components["parameters"]["project_id"];
+                /** @description Workspace ID (32 hexadecimal characters; `0` for the default workspace). See "Querying the Workspace List". */
+                workspace_id: components["parameters"]["workspace_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkspaceQuotasRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. The updated quotas. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceQuotasResponse"];
+                };
+            };
+            400: components["responses"]["QuotaBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
