@@ -8,12 +8,13 @@ import { AuthPolicy, type Authenticator } from "./auth.js";
 import { ConfigurationError } from "./errors.js";
 import type { EndpointOptions } from "./endpoint.js";
 import { createPipeline, HttpResponse, type HttpRequest, type Policy, type SendRequest } from "./http.js";
-import { LogPolicy, type Logger } from "./logging.js";
+import { consoleLogger, logLevelFromEnv, LogPolicy, type Logger } from "./logging.js";
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
 import { readResult, toApiError, unwrapBody, type Unwrap } from "./response.js";
 import { RetryPolicy, type RetryClassifier, type RetryOptions } from "./retry.js";
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport, NULL_BODY_STATUS } from "./transport.js";
+import { sdkUserAgent, UserAgentPolicy } from "./user-agent.js";
 
 /** Options every client factory takes. */
 export interface ClientOptions extends RetryOptions, EndpointOptions {
@@ -29,9 +30,21 @@ export interface ClientOptions extends RetryOptions, EndpointOptions {
   logger?: Logger | undefined;
 }
 
+/**
+ * Options of one call; each beats the client's option of the same name.
+ *
+ * @example
+ * await client.getWorkspace(id, { timeoutInMs: 5_000, maxRetries: 0, headers: { "x-trace": "abc" } });
+ */
 export interface CallOptions {
   /** Cancels the call at once, also while waiting to retry. */
   abortSignal?: AbortSignal | undefined;
+  /** Limit for one attempt of this call, response body included. */
+  timeoutInMs?: number | undefined;
+  /** Retries after the first attempt, for this call. */
+  maxRetries?: number | undefined;
+  /** Extra headers for this call only (added to the client's). */
+  headers?: Record<string, string> | undefined;
 }
 
 export interface ServiceConfig {
@@ -46,6 +59,8 @@ export interface ServiceConfig {
   unwrap?: Unwrap;
   /** The service's documented "does not exist" codes: such answers become NotFoundError. */
   notFoundCodes?: readonly string[] | undefined;
+  /** `@ws/modelarts/0.3.0`: named in the User-Agent. */
+  packageId?: string | undefined;
 }
 
 /** What a provider package builds its methods on. */
@@ -77,15 +92,22 @@ function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<s
   return out;
 }
 
-function assertOptions(provider: string, options: ClientOptions): void {
-  const check = (name: keyof ClientOptions, ok: (v: number) => boolean, rule: string) => {
+function numberCheck(provider: string, options: Record<string, unknown>) {
+  return (name: string, ok: (v: number) => boolean, rule: string) => {
     const value = options[name];
     if (value !== undefined && (typeof value !== "number" || !ok(value))) {
       throw new ConfigurationError(`${provider}: ${name} must be ${rule} (got ${String(value)}).`);
     }
   };
-  check("maxRetries", (v) => Number.isInteger(v) && v >= 0, "a whole number >= 0");
-  for (const name of ["timeoutInMs", "maxResponseBytes"] as const) check(name, (v) => Number.isFinite(v) && v > 0, "a positive number");
+}
+
+const wholeNumber = (v: number) => Number.isInteger(v) && v >= 0;
+const positive = (v: number) => Number.isFinite(v) && v > 0;
+
+function assertOptions(provider: string, options: ClientOptions): void {
+  const check = numberCheck(provider, options as Record<string, unknown>);
+  check("maxRetries", wholeNumber, "a whole number >= 0");
+  for (const name of ["timeoutInMs", "maxResponseBytes"] as const) check(name, positive, "a positive number");
   for (const name of ["retryDelayInMs", "maxRetryDelayInMs", "maxRetryAfterInMs"] as const) {
     check(name, (v) => Number.isFinite(v) && v >= 0, "a number >= 0");
   }
@@ -94,10 +116,17 @@ function assertOptions(provider: string, options: ClientOptions): void {
   }
 }
 
+function assertCallOptions(provider: string, options: CallOptions): void {
+  const check = numberCheck(provider, options as Record<string, unknown>);
+  check("maxRetries", wholeNumber, "a whole number >= 0");
+  check("timeoutInMs", positive, "a positive number");
+}
+
 export function createServiceClient<Paths extends {}>(config: ServiceConfig): ServiceClient<Paths> {
   const { provider, options, secrets } = config;
   assertOptions(provider, options);
-  const userHeaders = lowerCaseHeaders(options.headers);
+  // A caller's User-Agent is kept apart from the signed headers and sent after the SDK's own.
+  const { "user-agent": appUserAgent, ...userHeaders } = lowerCaseHeaders(options.headers);
   const bodyHeaders = { ...lowerCaseHeaders(config.bodyHeaders), ...userHeaders };
   const unwrap = config.unwrap ?? unwrapBody;
   const mapContext = {
@@ -108,11 +137,16 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
     retryAfterInMs: (r: HttpResponse) => config.classifier.retryAfterInMs(r),
   };
 
+  // The logger option wins; else WS_SDK_LOG turns on the same redacted lines.
+  const level = options.logger ? "debug" : logLevelFromEnv();
+  const log = level ? new LogPolicy(options.logger ?? consoleLogger, provider, secrets, level) : undefined;
   const policies: Policy[] = [
-    new RetryPolicy(config.classifier, options, provider),
+    new RetryPolicy(config.classifier, options, provider, Math.random, log ? (notice) => log.retry(notice) : undefined),
     new AuthPolicy(config.authenticator, provider),
+    // Below authentication: a proxy that rewrites the User-Agent must not break a signature.
+    new UserAgentPolicy(sdkUserAgent(config.packageId ?? `@ws/${provider}`), appUserAgent),
   ];
-  if (options.logger) policies.push(new LogPolicy(options.logger, provider, secrets));
+  if (log) policies.push(log);
   const send = createPipeline(
     policies,
     createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider }),
@@ -120,12 +154,18 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
 
   async function call<T>(operation: OperationSpec, input: OperationInput, callOptions: CallOptions = {}, read?: Unwrap): Promise<T> {
     const { target, body } = prepareRequest(operation, input);
+    assertCallOptions(provider, callOptions);
+    const { "user-agent": callUserAgent, ...callHeaders } = callOptions.headers ? lowerCaseHeaders(callOptions.headers) : ({} as Record<string, string>);
+    const base = body === undefined ? userHeaders : bodyHeaders;
     const request: HttpRequest = {
       method: operation.method,
       url: config.baseUrl + target,
-      headers: body === undefined ? { ...userHeaders } : { ...bodyHeaders },
+      headers: callOptions.headers ? { ...base, ...callHeaders } : { ...base },
+      userAgent: callUserAgent,
       body,
       abortSignal: callOptions.abortSignal,
+      timeoutInMs: callOptions.timeoutInMs,
+      maxRetries: callOptions.maxRetries,
       idempotent: operation.idempotent,
       operation: operation.id,
       context: { attempts: 0, retry: 0 },
@@ -138,8 +178,10 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
   async function rawFetch(input: Request): Promise<Response> {
     const url = new URL(input.url);
     const headers: Record<string, string> = { ...userHeaders };
+    let userAgent: string | undefined;
     input.headers.forEach((value, name) => {
-      headers[name] = value;
+      if (name === "user-agent") userAgent = value;
+      else headers[name] = value;
     });
     const body = input.body ? await input.text() : undefined;
     const method = input.method.toUpperCase();
@@ -152,6 +194,7 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
       idempotent: ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"].includes(method),
       operation: `${method} ${url.pathname}`,
       context: { attempts: 0, retry: 0 },
+      userAgent,
     };
     const response = await send(request);
     // One error model: a failure rejects with the same ApiError as the wrapped

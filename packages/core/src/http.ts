@@ -17,6 +17,12 @@ export interface HttpRequest {
   operation: string;
   /** Shared by every attempt of one call. */
   context: CallContext;
+  /** This call's limit per attempt, over the client's. */
+  timeoutInMs?: number | undefined;
+  /** This call's retries, over the client's. */
+  maxRetries?: number | undefined;
+  /** A User-Agent the caller set for this call, added after the SDK's own. */
+  userAgent?: string | undefined;
 }
 
 export interface CallContext {

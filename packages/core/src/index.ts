@@ -32,6 +32,7 @@ export {
   RETRY_DEFAULTS,
   backoffDelay,
   parseRetryAfter,
+  type RetryNotice,
   type RetryOptions,
   type RetryClassifier,
 } from "./retry.js";
@@ -60,7 +61,8 @@ export { createIamTokenProvider, iamEndpointFor, type IamTokenProvider, type Iam
 export { resolveBaseUrl, normalizeEndpoint, encodeRfc3986, expandPath, isLoopbackHost, type EndpointOptions } from "./endpoint.js";
 export { readErrorFields, requestIdOf, unwrapBody, type Unwrap, type ErrorFields } from "./response.js";
 export { createSecretSet, assertHeaderValue, redactUrl, REDACTED, type SecretSet } from "./secrets.js";
-export { LogPolicy, type Logger, type AttemptLog } from "./logging.js";
+export { LogPolicy, consoleLogger, logLevelFromEnv, type Logger, type LogLevel, type AttemptLog } from "./logging.js";
+export { UserAgentPolicy, sdkUserAgent, runtimeName } from "./user-agent.js";
 export {
   resolveHuaweiCredentials,
   huaweiCredentialsFromEnv,

@@ -1,7 +1,9 @@
 // Opt-in, one line per attempt on the wire. Sits directly above the transport,
 // so re-sent requests (retries, token refresh) each get their line. Lines carry
 // no headers and no bodies; the URL is redacted.
+import { readEnv } from "./credentials.js";
 import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
+import type { RetryNotice } from "./retry.js";
 import { requestIdOf } from "./response.js";
 import { redactUrl, type SecretSet } from "./secrets.js";
 
@@ -20,13 +22,32 @@ export interface AttemptLog {
 /** Receives one redacted line per attempt, and the same facts as a record. */
 export type Logger = (line: string, record: AttemptLog) => void;
 
+/** `debug`: every attempt; `info`: retries, waits and failures only. */
+export type LogLevel = "debug" | "info";
+
+/** `WS_SDK_LOG=debug|info` from the environment, where there is one. */
+export function logLevelFromEnv(): LogLevel | undefined {
+  const value = readEnv("WS_SDK_LOG")?.trim().toLowerCase();
+  return value === "debug" || value === "info" ? value : undefined;
+}
+
+/** Writes each line to standard error (the console's error stream in browsers). */
+export const consoleLogger: Logger = (line) => console.error(line);
+
 export class LogPolicy implements Policy {
   readonly name = "log";
   constructor(
     private readonly logger: Logger,
     private readonly provider: string,
     private readonly secrets: SecretSet,
+    private readonly level: LogLevel = "debug",
   ) {}
+
+  /** A line for a retry about to happen (logged at both levels). */
+  retry(notice: RetryNotice): void {
+    const line = `[ws:${this.provider}] ${notice.operation}: retry ${notice.retry} of ${notice.maxRetries} in ${notice.delayInMs} ms after ${notice.reason}`;
+    this.write(line, { provider: this.provider, operation: notice.operation, method: "", url: "", attempt: notice.retry + 1, durationInMs: 0, error: notice.reason });
+  }
 
   async send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {
     const started = Date.now();
@@ -53,12 +74,18 @@ export class LogPolicy implements Policy {
   }
 
   private emit(record: AttemptLog): void {
+    const failed = record.error !== undefined || (record.status !== undefined && record.status >= 400);
+    if (this.level === "info" && !failed) return;
     const outcome = record.status !== undefined ? `${record.status}` : (record.error ?? "failed");
     const line = this.secrets.redact(
       `[ws:${record.provider}] ${record.operation} ${record.method} ${record.url} -> ${outcome} (attempt ${record.attempt}, ${record.durationInMs} ms${record.requestId ? `, request id ${record.requestId}` : ""})`,
     );
+    this.write(line, record);
+  }
+
+  private write(line: string, record: AttemptLog): void {
     try {
-      this.logger(line, record);
+      this.logger(this.secrets.redact(line), record);
     } catch {
       // A failing logger must not fail the call.
     }

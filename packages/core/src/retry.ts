@@ -57,6 +57,15 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   return Math.max(0, date - now);
 }
 
+/** A retry about to happen: which, after what, and how long the SDK waits first. */
+export interface RetryNotice {
+  operation: string;
+  retry: number;
+  maxRetries: number;
+  delayInMs: number;
+  reason: string;
+}
+
 export type RetryVerdict = { retry: false } | { retry: true; delayInMs: number };
 
 export function classifyResponse(
@@ -129,6 +138,8 @@ export class RetryPolicy implements Policy {
     options: RetryOptions = {},
     private readonly provider?: string,
     private readonly random: () => number = Math.random,
+    /** Told before each wait to retry (the `info` log level shows it). */
+    private readonly onRetry?: (retry: RetryNotice) => void,
   ) {
     this.options = {
       maxRetries: options.maxRetries ?? RETRY_DEFAULTS.maxRetries,
@@ -139,19 +150,24 @@ export class RetryPolicy implements Policy {
   }
 
   async send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {
+    const options = request.maxRetries === undefined ? this.options : { ...this.options, maxRetries: request.maxRetries };
     for (;;) {
       let delayInMs: number;
+      let reason: string;
       try {
         // AuthPolicy gives each attempt its own copy of the headers to sign.
         const response = await next(request);
-        const verdict = decideResponse(response, request, this.classifier, this.options, this.random);
+        const verdict = decideResponse(response, request, this.classifier, options, this.random);
         if (!verdict.retry) return response;
         delayInMs = verdict.delayInMs;
+        reason = `HTTP ${response.status}`;
       } catch (error) {
         if (error instanceof SdkError) error.attempts = request.context.attempts;
-        if (request.context.retry >= this.options.maxRetries || !isRetryableError(error, request)) throw error;
-        delayInMs = backoffDelay(request.context.retry, this.options, this.random);
+        if (request.context.retry >= options.maxRetries || !isRetryableError(error, request)) throw error;
+        delayInMs = backoffDelay(request.context.retry, options, this.random);
+        reason = error instanceof Error ? error.name : "error";
       }
+      this.onRetry?.({ operation: request.operation, retry: request.context.retry + 1, maxRetries: options.maxRetries, delayInMs, reason });
       await sleep(delayInMs, request.abortSignal, {
         provider: this.provider,
         operation: request.operation,

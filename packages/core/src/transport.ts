@@ -71,13 +71,14 @@ async function readBody(response: Response, limit: number): Promise<{ text: stri
 }
 
 export function createTransport(options: TransportOptions = {}): SendRequest {
-  const timeoutInMs = options.timeoutInMs ?? DEFAULT_TIMEOUT_IN_MS;
+  const defaultTimeoutInMs = options.timeoutInMs ?? DEFAULT_TIMEOUT_IN_MS;
   const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const provider = options.provider;
 
   return async function send(request: HttpRequest): Promise<HttpResponse> {
     // Looked up per call so that test doubles and polyfills installed later apply.
     const fetchImpl = options.fetch ?? globalThis.fetch;
+    const timeoutInMs = request.timeoutInMs ?? defaultTimeoutInMs;
     const caller = request.abortSignal;
     if (caller?.aborted) {
       throw new AbortError("The call was aborted before it was sent.", {

@@ -14,6 +14,7 @@ import {
   createHuaweiService,
   SdkError,
   TimeoutError,
+  type CallOptions,
   type HuaweiClientOptions,
   type OperationSpec,
 } from "../src/index.js";
@@ -92,6 +93,8 @@ function client(options: Partial<HuaweiClientOptions<string>> = {}) {
 let seq = 0;
 const create = (c = client(), abortSignal?: AbortSignal) =>
   c.call<{ id: string; name: string }>(createOp, { params: { project_id: projectId }, body: { name: `ws-${++seq}` } }, { abortSignal });
+const createWith = (c: ReturnType<typeof client>, options: CallOptions) =>
+  c.call<{ id: string; name: string }>(createOp, { params: { project_id: projectId }, body: { name: `ws-${++seq}` } }, options);
 const get = (c = client()) => c.call<{ id: string }>(getOp, { params: { project_id: projectId, id: "ws-1" } });
 
 async function failure(promise: Promise<unknown>): Promise<SdkError> {
@@ -417,10 +420,78 @@ describe("logging", () => {
     before(reply(503, "unavailable"));
     const lines: string[] = [];
     await create(client({ logger: (line) => lines.push(line) }));
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(new RegExp(`^\\[ws:modelarts\\] createWorkspace POST ${server.url}/v1/${projectId}/workspaces -> 503 \\(attempt 1, \\d+ ms\\)$`));
-    expect(lines[1]).toMatch(/-> 200 \(attempt 2, \d+ ms, request id req-ws-\d+\)$/);
+    expect(lines[1]).toMatch(/^\[ws:modelarts\] createWorkspace: retry 1 of 2 in \d+ ms after HTTP 503$/);
+    expect(lines[2]).toMatch(/-> 200 \(attempt 2, \d+ ms, request id req-ws-\d+\)$/);
     for (const line of lines) expect(line).not.toContain(TEST_SECRET_KEY);
+  });
+
+  it("WS_SDK_LOG=info: retries and failures on standard error, not the successful attempts; debug: every attempt", async () => {
+    const seen: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void seen.push(line));
+    try {
+      vi.stubEnv("WS_SDK_LOG", "info");
+      before(reply(503, "unavailable"));
+      await create(client());
+      expect(seen.map((l) => l.replace(/\d+ ms/g, "N ms"))).toEqual([
+        `[ws:modelarts] createWorkspace POST ${server.url}/v1/${projectId}/workspaces -> 503 (attempt 1, N ms)`,
+        "[ws:modelarts] createWorkspace: retry 1 of 2 in N ms after HTTP 503",
+      ]);
+      seen.length = 0;
+      vi.stubEnv("WS_SDK_LOG", "debug");
+      await create(client());
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatch(/-> 200 \(attempt 1/);
+      seen.length = 0;
+      vi.stubEnv("WS_SDK_LOG", "");
+      await create(client());
+      expect(seen).toEqual([]);
+      // The logger option wins over the variable.
+      vi.stubEnv("WS_SDK_LOG", "info");
+      const mine: string[] = [];
+      await create(client({ logger: (line) => mine.push(line) }));
+      expect(mine).toHaveLength(1);
+      expect(seen).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      spy.mockRestore();
+    }
+  });
+});
+
+describe("per-call options", () => {
+  it("timeoutInMs, maxRetries and headers for one call beat the client's", async () => {
+    // A client that would retry twice and wait 30 s; this call: no retry, 100 ms.
+    before(stall);
+    const error = await client().call(getOp, { params: { project_id: projectId, id: "w" } }, { timeoutInMs: 100, maxRetries: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ attempts: 1, timeoutInMs: 100 });
+    await createWith(client({ headers: { "x-team": "client" } }), { headers: { "X-Team": "call", "x-extra": "1" } });
+    const sent = server.requests.at(-1)!;
+    expect(sent.headers["x-team"]).toBe("call");
+    expect(sent.headers["x-extra"]).toBe("1");
+    await create(client({ headers: { "x-team": "client" } }));
+    expect(server.requests.at(-1)!.headers["x-team"]).toBe("client");
+  });
+
+  it("refuses a bad per-call option before sending", async () => {
+    await expect(createWith(client(), { maxRetries: -1 })).rejects.toThrow(/maxRetries must be a whole number >= 0/);
+    await expect(createWith(client(), { headers: { "x-bad": "a\nb" } })).rejects.toThrow(ConfigurationError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("User-Agent", () => {
+  it("names the SDK, the package and the runtime, adds the attempt on retries, and is not signed", async () => {
+    before(reply(503, "unavailable"));
+    await create(client());
+    const [first, second] = server.requests;
+    expect(first!.headers["user-agent"]).toBe(`ws-sdk-js @ws/modelarts node/${process.versions.node}`);
+    expect(second!.headers["user-agent"]).toBe(`ws-sdk-js @ws/modelarts node/${process.versions.node} attempt/2`);
+    expect(first!.headers.authorization).not.toMatch(/user-agent/);
+    await create(client({ headers: { "User-Agent": "my-app/1.0" } }));
+    expect(server.requests.at(-1)!.headers["user-agent"]).toBe(`ws-sdk-js @ws/modelarts node/${process.versions.node} my-app/1.0`);
   });
 });
 
