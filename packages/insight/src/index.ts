@@ -1,47 +1,125 @@
-// @ws/insight: create Huawei Cloud DataArts Insight workspaces. A configuration
-// of @ws/core: the generated spec types, rules and region table.
-import { createHuaweiService, type CallOptions, type HuaweiClientOptions } from "@ws/core";
+// @ws/insight: the workspaces of Huawei Cloud DataArts Insight. A configuration
+// of @ws/core: the generated spec types, rules and region table, and the
+// service's quirks (no get API, a delete answer the documents disagree on).
+import { acceptAnyBody, createHuaweiService, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type Unwrap } from "@ws/core";
 import type { Client } from "openapi-fetch";
 import { endpoints, type EndpointName } from "./generated/endpoints.js";
-import { createWorkspace as createWorkspaceOperation } from "./generated/operations.js";
-import type { components, paths } from "./generated/schema.js";
+import {
+  createWorkspace as createWorkspaceOperation,
+  deleteWorkspace as deleteWorkspaceOperation,
+  listWorkspaces as listWorkspacesOperation,
+  notFoundCodes,
+  updateWorkspace as updateWorkspaceOperation,
+} from "./generated/operations.js";
+import type { components, operations, paths } from "./generated/schema.js";
 
+/** A region with a documented DataArts Insight endpoint (`cn-north-4`, `cn-north-9`, `cn-east-3`, `cn-south-1`, `cn-southwest-2`). */
 export type InsightRegion = EndpointName;
+/** The body of `createWorkspace`: `name` and `eps_id` are required. */
 export type CreateWorkspaceRequest = components["schemas"]["CreateWorkspaceRequest"];
+/** A workspace, as created and as listed. */
 export type Workspace = components["schemas"]["Workspace"];
+/**
+ * The filters of `listWorkspaces`: `name` matches fuzzily (at most 100 characters).
+ * `offset` is where to start (the page to start from) and `limit` the page size;
+ * both are optional, the SDK walks every page from there.
+ */
+export type ListWorkspacesQuery = NonNullable<operations["listWorkspaces"]["parameters"]["query"]>;
+/** The body of `updateWorkspace`: the whole workspace, `name` and `eps_id` always sent. */
+export type UpdateWorkspaceRequest = components["schemas"]["UpdateWorkspaceRequest"];
+/** What `updateWorkspace` resolves to: the updated workspace's `id`. */
+export type UpdateWorkspaceResponse = components["schemas"]["UpdateWorkspaceResponse"];
+/** One page of `listWorkspaces` as the service answers it (`count` of all matches, `page_data`). */
+export type ListWorkspacesResponse = components["schemas"]["ListWorkspacesResponse"];
 export type { paths, components, operations } from "./generated/schema.js";
 
+/** Options of `createInsightClient`: the region (or endpoint), credentials, project and instance. */
 export type InsightClientOptions = HuaweiClientOptions<InsightRegion> & {
   /** The project (the `{project_id}` of the path). */
   projectId: string;
-  /** The DataArts Insight instance the workspace is created in (the `{instance_id}` of the path). */
+  /** The DataArts Insight instance the workspaces belong to (the `{instance_id}` of the path). */
   instanceId: string;
 };
 
+/** A DataArts Insight client for one instance. Every method rejects with an SdkError subclass. */
 export interface InsightClient {
-  /** Creates a workspace. Resolves to the created workspace; rejects with an SdkError subclass. */
+  /** Creates a workspace. Resolves to the created workspace. */
   createWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
-  /** openapi-fetch client over the same transport, typed by the spec. No input validation. */
+  /**
+   * Every workspace of the instance the caller may see, page after page (100 a page),
+   * optionally filtered by `name` (fuzzy). Nothing is fetched until iteration starts;
+   * a bad query throws a ValidationError here, before any request.
+   *
+   * @example
+   * for await (const ws of insight.listWorkspaces({ name: "sales" })) console.log(ws.id, ws.name);
+   * for await (const page of insight.listWorkspaces().byPage()) console.log(page.length);
+   */
+  listWorkspaces(query?: ListWorkspacesQuery, options?: CallOptions): PagedAsyncIterableIterator<Workspace>;
+  /**
+   * The workspace with this id. The service has no get API: the instance's list is
+   * searched (it has no id filter). Rejects with NotFoundError when it is not there.
+   */
+  getWorkspace(id: string, options?: CallOptions): Promise<Workspace>;
+  /**
+   * Replaces a workspace's name, description, enterprise project and configs (`name`
+   * and `eps_id` are required). Resolves to `{ id }`. An unknown id rejects with
+   * NotFoundError (DataArtsInsight.24150005, HTTP 400); a name in use with ApiError 24150001.
+   */
+  updateWorkspace(id: string, body: UpdateWorkspaceRequest, options?: CallOptions): Promise<UpdateWorkspaceResponse>;
+  /**
+   * Deletes a workspace. Resolves (to nothing) on any success answer, whose body the
+   * documents disagree on. An unknown id rejects with NotFoundError; the default
+   * workspace cannot be deleted (ApiError 24150002).
+   */
+  deleteWorkspace(id: string, options?: CallOptions): Promise<void>;
+  /**
+   * The workspace whose name is exactly `name`, or undefined. Lists with the service's
+   * fuzzy name filter, then compares names exactly.
+   */
+  findWorkspaceByName(name: string, options?: CallOptions): Promise<Workspace | undefined>;
+  /** openapi-fetch client over the same transport, typed by the spec. No input validation; errors reject. */
   readonly raw: Client<paths>;
 }
 
+// Any 2xx is a deletion (EN shows {status_code, message, is_success}, CN `""`): resolve to nothing.
+const deleted: Unwrap = (body, response) => {
+  const result = acceptAnyBody(body, response);
+  return result.ok ? { ok: true, value: undefined } : result;
+};
+
+/**
+ * Creates a DataArts Insight client.
+ *
+ * @example
+ * const insight = createInsightClient({ region: "cn-north-4", projectId, instanceId, credentials: { accessKey, secretKey } });
+ */
 export function createInsightClient(options: InsightClientOptions): InsightClient {
-  const service = createHuaweiService<paths, InsightRegion>({ provider: "insight", endpoints, options, projectId: options.projectId });
+  const service = createHuaweiService<paths, InsightRegion>({ provider: "insight", endpoints, options, projectId: options.projectId, notFoundCodes });
   const params = { project_id: options.projectId, instance_id: options.instanceId };
+  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, UpdateWorkspaceResponse, void>(service, {
+    operations: { list: listWorkspacesOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
+    params,
+    nameFilter: "name",
+    read: { delete: deleted },
+  });
   return {
     raw: service.raw,
     createWorkspace: (body, callOptions) => service.call<Workspace>(createWorkspaceOperation, { params, body }, callOptions),
+    ...lifecycle,
   };
 }
 
-export { endpoints as insightEndpoints };
+/** The documented endpoint of each region (`dataartsinsight.{region}.myhuaweicloud.com`). */
+export const insightEndpoints = endpoints;
 export {
   SdkError,
   ApiError,
+  NotFoundError,
   ConnectionError,
   TimeoutError,
   AbortError,
   ValidationError,
   ConfigurationError,
   type CallOptions,
+  type PagedAsyncIterableIterator,
 } from "@ws/core";

@@ -54,7 +54,8 @@ export const listWorkspaces: OperationSpec = {
     "limit": "limit",
     "firstOffset": 0,
     "pageSize": 100,
-    "items": "page_data"
+    "items": "page_data",
+    "total": "count"
   }
 };
 
