@@ -17,6 +17,20 @@ export {
 export { check, assertValid, codePoints, type Schema, type SchemaType } from "./validate.js";
 export { prepareRequest, type OperationSpec, type OperationInput, type PagingRule, type PreparedRequest } from "./operation.js";
 export { paginate, type PagedAsyncIterableIterator, type PageFetcher, type PaginateOptions } from "./paging.js";
+export {
+  pollUntil,
+  waiterDelay,
+  workspaceWaiters,
+  WaiterError,
+  WAITER_DEFAULTS,
+  type WaiterOptions,
+  type WaiterErrorOptions,
+  type PollVerdict,
+  type WorkspaceStates,
+  type WorkspaceWaiters,
+  type WaiterClock,
+} from "./waiter.js";
+export { ensureWorkspace, type EnsureConfig, type EnsureResult } from "./ensure.js";
 export { workspaceMethods, acceptAnyBody, type WorkspaceMethods, type WorkspaceApiConfig, type WorkspaceOperations, type LifecycleService } from "./workspaces.js";
 export {
   createServiceClient,

@@ -1,0 +1,245 @@
+// One poller for every "wait until" of every provider: a required deadline,
+// exponential backoff with jitter that never sleeps past the deadline, typed
+// outcomes (WaiterError with reason "failure" or "timeout"), and an abort that
+// rejects at once, with no request after it and no timer left behind. What a
+// state means is data: the provider's table of success and failure states.
+import { AbortError, ConfigurationError, NotFoundError, SdkError, TimeoutError, type SdkErrorOptions } from "./errors.js";
+import { isRecord } from "./http.js";
+
+/**
+ * How long and how often to poll.
+ *
+ * @example
+ * await client.waitUntilWorkspaceReady(id, { maxWaitInMs: 10 * 60_000, onPoll: (ws, n) => console.log(n, ws.status) });
+ */
+export interface WaiterOptions<W> {
+  /** The longest the whole wait may take. Required: a wait without a deadline is a hang waiting to happen. */
+  maxWaitInMs: number;
+  /** First delay between polls. Default 2 s. */
+  minDelayInMs?: number | undefined;
+  /** Ceiling of the delay between polls. Default 30 s. */
+  maxDelayInMs?: number | undefined;
+  /** Rejects the wait at once with AbortError; no request is sent after it. */
+  abortSignal?: AbortSignal | undefined;
+  /** Called with each workspace seen and the poll's number (1, 2, ...), for progress displays. */
+  onPoll?: ((workspace: W, attempt: number) => void) | undefined;
+}
+
+export const WAITER_DEFAULTS = { minDelayInMs: 2_000, maxDelayInMs: 30_000 } as const;
+
+export interface WaiterErrorOptions extends SdkErrorOptions {
+  reason: "failure" | "timeout";
+  state?: string | undefined;
+  statusInfo?: string | undefined;
+  lastWorkspace?: unknown;
+  waitedInMs: number;
+  polls: number;
+}
+
+/** A wait ended without success: the workspace reached a failure state, or the deadline passed. */
+export class WaiterError extends SdkError {
+  /** `failure`: a terminal failure state (or gone while waiting for ready); `timeout`: `maxWaitInMs` passed. */
+  readonly reason: "failure" | "timeout";
+  /** The workspace's last state, when it had one. */
+  readonly state: string | undefined;
+  /** The service's explanation of a failure state (`status_info`). */
+  readonly statusInfo: string | undefined;
+  /** How long the wait lasted. */
+  readonly waitedInMs: number;
+  /** How many polls were made. */
+  readonly polls: number;
+  /** The last workspace seen. */
+  declare readonly lastWorkspace: unknown;
+
+  constructor(message: string, options: WaiterErrorOptions) {
+    super(message, options);
+    this.reason = options.reason;
+    this.state = options.state;
+    this.statusInfo = options.statusInfo;
+    this.waitedInMs = options.waitedInMs;
+    this.polls = options.polls;
+    // Kept off the enumerable fields, as a response is: it can be large.
+    Object.defineProperty(this, "lastWorkspace", { value: options.lastWorkspace, enumerable: false });
+  }
+}
+Object.defineProperty(WaiterError.prototype, "name", { value: "WaiterError", writable: true, configurable: true, enumerable: false });
+
+/** What one poll means: done (with the value to resolve to), failed (in this state), or not yet. */
+export type PollVerdict<R> = { done: true; value: R } | { done: false; failed: false } | { done: false; failed: true; state?: string | undefined; statusInfo?: string | undefined; why: string };
+
+/** Sleeps `ms`, or rejects with AbortError as soon as `signal` fires; leaves no timer behind. */
+function pause(ms: number, signal: AbortSignal | undefined, aborted: () => AbortError): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(aborted());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(aborted());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Time for waiters: the real one, or a test's. */
+export interface WaiterClock {
+  now(): number;
+  sleep(ms: number, signal: AbortSignal | undefined, aborted: () => AbortError): Promise<void>;
+}
+
+const realClock: WaiterClock = { now: () => Date.now(), sleep: pause };
+
+/** Delay before poll `n + 1`: a random time between min and min·2ⁿ, capped at max (AWS waiters' rule). */
+export function waiterDelay(n: number, min: number, max: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(max, min * 2 ** n);
+  return Math.round(min + random() * Math.max(0, ceiling - min));
+}
+
+function assertWaiterOptions(options: WaiterOptions<unknown> | undefined, context: SdkErrorOptions): asserts options is WaiterOptions<unknown> {
+  if (!options || typeof options.maxWaitInMs !== "number" || !(options.maxWaitInMs > 0) || !Number.isFinite(options.maxWaitInMs)) {
+    throw new ConfigurationError(`${context.provider} ${context.operation}: maxWaitInMs is required: pass the longest the wait may take, in milliseconds.`, context);
+  }
+  for (const name of ["minDelayInMs", "maxDelayInMs"] as const) {
+    const value = options[name];
+    if (value !== undefined && !(typeof value === "number" && value >= 0 && Number.isFinite(value))) {
+      throw new ConfigurationError(`${context.provider} ${context.operation}: ${name} must be a number >= 0.`, context);
+    }
+  }
+}
+
+/**
+ * Polls `poll` until `judge` says done or failed, or the deadline passes. `poll`
+ * answers `undefined` when the workspace does not exist (NotFoundError).
+ */
+export async function pollUntil<W, R>(
+  poll: (abortSignal: AbortSignal | undefined) => Promise<W>,
+  judge: (workspace: W | undefined) => PollVerdict<R>,
+  options: WaiterOptions<W>,
+  context: { provider: string; operation: string; what: string; clock?: WaiterClock | undefined },
+): Promise<R> {
+  const clock = context.clock ?? realClock;
+  const errorContext = { provider: context.provider, operation: context.operation };
+  assertWaiterOptions(options as WaiterOptions<unknown>, errorContext);
+  const min = options.minDelayInMs ?? WAITER_DEFAULTS.minDelayInMs;
+  const max = Math.max(min, options.maxDelayInMs ?? WAITER_DEFAULTS.maxDelayInMs);
+  const signal = options.abortSignal;
+  const started = clock.now();
+  const deadline = started + options.maxWaitInMs;
+  const aborted = () => new AbortError(`The wait for ${context.what} was aborted.`, { ...errorContext, cause: signal?.reason });
+  let polls = 0;
+  let last: W | undefined;
+
+  const timeout = () =>
+    new WaiterError(`${context.provider} ${context.operation}: gave up waiting for ${context.what} after ${clock.now() - started} ms and ${polls} polls.`, {
+      ...errorContext,
+      reason: "timeout",
+      state: stateOf(last),
+      waitedInMs: clock.now() - started,
+      polls,
+      lastWorkspace: last,
+    });
+
+  for (;;) {
+    if (signal?.aborted) throw aborted();
+    let workspace: W | undefined;
+    try {
+      workspace = await poll(signal);
+    } catch (error) {
+      if (error instanceof NotFoundError) workspace = undefined;
+      else if (error instanceof TimeoutError && clock.now() >= deadline) throw timeout();
+      else throw error; // 401, 403, a transient error the transport could not absorb: it will not change by waiting
+    }
+    polls++;
+    last = workspace;
+    if (workspace !== undefined) options.onPoll?.(workspace, polls);
+    const verdict = judge(workspace);
+    if (verdict.done) return verdict.value;
+    if (verdict.failed) {
+      throw new WaiterError(`${context.provider} ${context.operation}: ${verdict.why}${verdict.statusInfo ? ` (${verdict.statusInfo})` : ""}.`, {
+        ...errorContext,
+        reason: "failure",
+        state: verdict.state,
+        statusInfo: verdict.statusInfo,
+        waitedInMs: clock.now() - started,
+        polls,
+        lastWorkspace: workspace,
+      });
+    }
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) throw timeout();
+    await clock.sleep(Math.min(waiterDelay(polls - 1, min, max), remaining), signal, aborted);
+  }
+}
+
+function stateOf(workspace: unknown): string | undefined {
+  return isRecord(workspace) && typeof workspace.status === "string" ? workspace.status : undefined;
+}
+
+/** A provider's workspace states: which end which wait, and where the state and its explanation are. */
+export interface WorkspaceStates {
+  /** The state field. Default `status`. */
+  field?: string;
+  /** The explanation of a failure state. Default `status_info`. */
+  infoField?: string;
+  /** States in which the workspace is usable. */
+  ready: readonly string[];
+  /** States that end a wait for ready with a failure. */
+  readyFailures: readonly string[];
+  /** States that end a wait for deletion with a failure. */
+  deleteFailures: readonly string[];
+}
+
+/** The two workspace waiters, typed by the provider package. */
+export interface WorkspaceWaiters<W> {
+  waitUntilWorkspaceReady(id: string, options: WaiterOptions<W>): Promise<W>;
+  waitUntilWorkspaceDeleted(id: string, options: WaiterOptions<W>): Promise<undefined>;
+}
+
+/** Builds the waiters of a provider over its getWorkspace and its state table. */
+export function workspaceWaiters<W>(
+  provider: string,
+  getWorkspace: (id: string, options: { abortSignal?: AbortSignal | undefined }) => Promise<W>,
+  states: WorkspaceStates,
+  /** Tests pass a fake clock; users never need to. */
+  clock?: WaiterClock,
+): WorkspaceWaiters<W> {
+  const field = states.field ?? "status";
+  const infoField = states.infoField ?? "status_info";
+  const read = (workspace: unknown) => {
+    const record = isRecord(workspace) ? workspace : {};
+    const state = typeof record[field] === "string" ? (record[field] as string) : undefined;
+    const info = typeof record[infoField] === "string" && record[infoField] !== "" ? (record[infoField] as string) : undefined;
+    return { state, info };
+  };
+  return {
+    waitUntilWorkspaceReady(id, options) {
+      return pollUntil<W, W>(
+        (abortSignal) => getWorkspace(id, { abortSignal }),
+        (workspace) => {
+          if (workspace === undefined) return { done: false, failed: true, why: `workspace ${JSON.stringify(id)} does not exist (deleted while waiting for it to be ready)` };
+          const { state, info } = read(workspace);
+          if (state !== undefined && states.ready.includes(state)) return { done: true, value: workspace };
+          if (state !== undefined && states.readyFailures.includes(state)) return { done: false, failed: true, state, statusInfo: info, why: `workspace ${JSON.stringify(id)} is ${state}` };
+          return { done: false, failed: false };
+        },
+        options,
+        { provider, operation: "waitUntilWorkspaceReady", what: `workspace ${JSON.stringify(id)} to be ready`, clock },
+      );
+    },
+    waitUntilWorkspaceDeleted(id, options) {
+      return pollUntil<W, undefined>(
+        (abortSignal) => getWorkspace(id, { abortSignal }),
+        (workspace) => {
+          if (workspace === undefined) return { done: true, value: undefined };
+          const { state, info } = read(workspace);
+          if (state !== undefined && states.deleteFailures.includes(state)) return { done: false, failed: true, state, statusInfo: info, why: `deleting workspace ${JSON.stringify(id)} failed: it is ${state}` };
+          return { done: false, failed: false };
+        },
+        options,
+        { provider, operation: "waitUntilWorkspaceDeleted", what: `workspace ${JSON.stringify(id)} to be deleted`, clock },
+      );
+    },
+  };
+}
