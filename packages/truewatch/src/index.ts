@@ -1,9 +1,11 @@
-// @ws/truewatch: create TrueWatch (and Guance) workspaces through the OpenAPI.
-// Its own quirks, beside the generated spec pieces: the API key header, the
+// @ws/truewatch: TrueWatch (and Guance) workspaces through the OpenAPI: create one,
+// read and modify the workspace the API key belongs to (the OpenAPI has no list or
+// delete). Its own quirks, beside the generated spec pieces: the API key header, the
 // `{success, content, errorCode, traceId}` envelope (failures can come with HTTP
 // 200), and rate limiting reported as HTTP 401 with an `ft.Trigger...` code.
 import {
   ConfigurationError,
+  ValidationError,
   createServiceClient,
   readEnv,
   isRecord,
@@ -19,30 +21,76 @@ import {
 } from "@ws/core";
 import type { Client } from "openapi-fetch";
 import { endpoints, type EndpointName } from "./generated/endpoints.js";
-import { createWorkspace as createWorkspaceOperation } from "./generated/operations.js";
+import {
+  createWorkspace as createWorkspaceOperation,
+  getWorkspace as getWorkspaceOperation,
+  notFoundCodes,
+  updateWorkspace as updateWorkspaceOperation,
+} from "./generated/operations.js";
 import type { components, paths } from "./generated/schema.js";
 
+/** A site with a documented OpenAPI host: TrueWatch `us1`, `eu1`, `ap1`, `za1`, `id1`, and the Guance sites `guance-cn1`, ... */
 export type TrueWatchSite = EndpointName;
+/** The body of `createWorkspace`: `name` (at most 256 characters) is required. */
 export type CreateWorkspaceRequest = components["schemas"]["CreateWorkspaceRequest"];
 /** The envelope's `content`: the new workspace (`wsInfo`), its owner and, when asked for, its API key (`akInfo`). */
 export type CreateWorkspaceResult = components["schemas"]["CreateWorkspaceResult"];
+/**
+ * A workspace (`uuid` `wksp_...`, `name`, `desc`, `createAt`/`updateAt` in seconds since
+ * the epoch, ...), as `getWorkspace`, `updateWorkspace` and create's `wsInfo` return it.
+ * The fields vary with the service version, so every one is optional.
+ */
+export type Workspace = components["schemas"]["Workspace"];
+/** The body of `updateWorkspace`: the new `name` (at most 256 characters) and/or `desc`; fields left out are not changed. */
+export type UpdateWorkspaceRequest = components["schemas"]["UpdateWorkspaceRequest"];
 export type { paths, components, operations } from "./generated/schema.js";
 
+/** Options of `createTrueWatchClient`: the site (or endpoint), the API key, and the common client options. */
 export type TrueWatchClientOptions = ClientOptions & {
   /** The API key of an existing workspace (sent as DF-API-KEY). Must belong to the chosen site. Default: TRUEWATCH_API_KEY from the environment. */
   apiKey?: string | undefined;
 } & ({ site: TrueWatchSite; endpoint?: string | undefined } | { endpoint: string; site?: TrueWatchSite | undefined });
 
+/**
+ * A TrueWatch client, acting with one API key. A key belongs to exactly one workspace:
+ * `getWorkspace` and `updateWorkspace` act on that one. The OpenAPI has no call to
+ * list or delete workspaces, so the client has no such methods. Every method rejects
+ * with an SdkError subclass, also when the envelope says `success: false` on HTTP 200.
+ */
 export interface TrueWatchClient {
-  /** Creates a workspace. Resolves to the envelope's `content`; rejects with an SdkError subclass (also on `success: false`). */
+  /**
+   * Creates a workspace, owned by the owner of the key's workspace. Resolves to the
+   * envelope's `content`: `wsInfo` (the new workspace), `ownerInfo`, and with
+   * `needCreateAk: true` an API key of the new workspace (`akInfo`), which a second
+   * client can use to read or modify it. Not retried after an ambiguous failure.
+   */
   createWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<CreateWorkspaceResult>;
+  /**
+   * The workspace the API key belongs to (`GET /api/v1/workspace/get`). To read
+   * another workspace, use a client with a key of that workspace.
+   *
+   * @example
+   * const ws = await tw.getWorkspace();
+   * console.log(ws.uuid, ws.name);
+   */
+  getWorkspace(options?: CallOptions): Promise<Workspace>;
+  /**
+   * Changes the name and/or description of the key's workspace
+   * (`POST /api/v1/workspace/modify`) and resolves to the updated workspace. Setting
+   * the same values twice has the effect of once, so it is retried like a read.
+   *
+   * @example
+   * const ws = await tw.updateWorkspace({ name: "staging", desc: "CI runs here" });
+   */
+  updateWorkspace(body: UpdateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
   /** openapi-fetch client over the same transport, typed by the spec (returns whole envelopes). No input validation. */
   readonly raw: Client<paths>;
 }
 
-/** Rate limits come back as HTTP 401 with one of these codes, not as 429. */
+/** Rate limits come back as HTTP 401 with one of these codes, not as 429: the client waits and retries them. */
 export const THROTTLE_CODES = new Set(["ft.TriggerApiAkCurrentLimiting", "ft.TriggerApiWorkspaceCurrentLimiting"]);
 
+/** Which TrueWatch answers are throttling (429, or 401 with a THROTTLE_CODES code), and the Retry-After wait. */
 export const trueWatchRetryClassifier: RetryClassifier = {
   isThrottled: (response: HttpResponse) => {
     if (response.status === 429) return true;
@@ -52,12 +100,19 @@ export const trueWatchRetryClassifier: RetryClassifier = {
   retryAfterInMs: (response: HttpResponse) => parseRetryAfter(response.headers.get("retry-after")),
 };
 
+/** Reads the envelope: `success: true` with an object `content` is the result; `success: false` (any status) is a failure. */
 export const unwrapEnvelope: Unwrap = (body) => {
   if (!isRecord(body) || !("success" in body)) return { ok: false, outcomeUnknown: true };
   if (body.success === false) return { ok: false, outcomeUnknown: false };
   return isRecord(body.content) ? { ok: true, value: body.content } : { ok: false, outcomeUnknown: true };
 };
 
+/**
+ * Creates a TrueWatch (or Guance) client for one site and API key.
+ *
+ * @example
+ * const tw = createTrueWatchClient({ site: "eu1", apiKey: process.env.TRUEWATCH_API_KEY! });
+ */
 export function createTrueWatchClient(options: TrueWatchClientOptions): TrueWatchClient {
   const apiKey = options.apiKey ?? readEnv("TRUEWATCH_API_KEY");
   if (!apiKey) {
@@ -79,18 +134,36 @@ export function createTrueWatchClient(options: TrueWatchClientOptions): TrueWatc
     // The documented request's content type.
     bodyHeaders: { "content-type": "application/json;charset=UTF-8" },
     unwrap: unwrapEnvelope,
+    // Empty: no code means "does not exist" (get and modify act on the key's own
+    // workspace); a 404 still becomes NotFoundError.
+    notFoundCodes,
   });
   return {
     raw: service.raw,
     createWorkspace: (body, callOptions) =>
       service.call<CreateWorkspaceResult>(createWorkspaceOperation, { body }, callOptions),
+    getWorkspace: async (callOptions) => {
+      // Other packages' getWorkspace takes an id first; here it would silently read the key's workspace.
+      if (callOptions !== undefined && (typeof callOptions !== "object" || callOptions === null)) {
+        const message = "getWorkspace takes no workspace id: it reads the workspace the API key belongs to";
+        throw new ValidationError(`Invalid truewatch getWorkspace request, nothing was sent: ${message}`, {
+          provider: "truewatch",
+          operation: "getWorkspace",
+          issues: [{ path: "options", rule: "type", message }],
+        });
+      }
+      return service.call<Workspace>(getWorkspaceOperation, {}, callOptions);
+    },
+    updateWorkspace: (body, callOptions) => service.call<Workspace>(updateWorkspaceOperation, { body }, callOptions),
   };
 }
 
-export { endpoints as trueWatchEndpoints };
+/** The documented OpenAPI host of each site. */
+export const trueWatchEndpoints = endpoints;
 export {
   SdkError,
   ApiError,
+  NotFoundError,
   ConnectionError,
   TimeoutError,
   AbortError,

@@ -5247,6 +5247,7 @@ export const specs: Record<string, any> = {
    "/api/v1/workspace/modify": {
     "post": {
      "operationId": "updateWorkspace",
+     "x-idempotent": true,
      "tags": [
       "Workspace"
      ],
@@ -5254,10 +5255,8 @@ export const specs: Record<string, any> = {
      "description": "Changes the name and/or description of the workspace the calling API key belongs\nto, and returns the updated workspace. Fields left out are not changed.\n",
      "x-notes": [
       "guance-docs docs/en/open-api/workspace/modify.md and docs/zh/open-api/workspace/modify.md agree field by field (name optional, not null, at most 256; desc optional, not null, \"\" allowed).",
-      "POST, so the SDK treats it as not idempotent (the default for POST): repeating a rename after a lost answer is probably harmless, but no source says how the service treats it, so ambiguous failures are not retried.",
-      {
-       "The example answer's updateAt is a float (1677670046.184892)": "times are typed `number`."
-      }
+      "x-idempotent: true although it is a POST: the body sets the name and/or description to given values (fields left out are not changed), so sending the same modify twice leaves the workspace as sending it once does (only updateAt moves). The SDK may therefore retry it after an ambiguous failure (a timeout, a connection reset after sending, HTTP 500/502/504).",
+      "The example answer's updateAt is a float (1677670046.184892): times are typed `number`."
      ],
      "requestBody": {
       "required": true,

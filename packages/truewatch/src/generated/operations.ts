@@ -62,7 +62,7 @@ export const updateWorkspace: OperationSpec = {
   "id": "updateWorkspace",
   "method": "POST",
   "path": "/api/v1/workspace/modify",
-  "idempotent": false,
+  "idempotent": true,
   "body": {
     "type": "object",
     "additionalProperties": false,
