@@ -34,6 +34,11 @@ export interface WorkspaceApiConfig {
   idFilter?: string;
   /** List query parameter that filters by name (fuzzily). */
   nameFilter?: string;
+  /**
+   * Query values every list request carries unless the caller gives that parameter
+   * (Fabric's `enterprise_project_id=all_granted_eps`): also the lookups of get and find.
+   */
+  listDefaults?: Record<string, unknown> | undefined;
   /** How a 2xx answer is read where it is not the service's usual JSON object. */
   read?: { update?: Unwrap | undefined; delete?: Unwrap | undefined };
   /** A workspace's id. Default `id`, else `uuid`, as a string. */
@@ -79,7 +84,8 @@ export function workspaceMethods<W, Q, U, UR, DR>(service: LifecycleService, con
   function listWorkspaces(query?: Q, options: CallOptions = {}): PagedAsyncIterableIterator<W> {
     const list = operations.list!;
     const rule: PagingRule = list.paging ?? { style: "none", items: "workspaces" };
-    const base = { ...(query as Record<string, unknown> | undefined) };
+    const base: Record<string, unknown> = { ...(query as Record<string, unknown> | undefined) };
+    for (const [name, value] of Object.entries(config.listDefaults ?? {})) if (base[name] === undefined) base[name] = value;
     // Checked now, so a bad query fails where it is written, not at the first page.
     prepareRequest(list, { params, query: base });
     return paginate<W>((pageQuery) => service.call(list, { params, query: pageQuery }, options), rule, base, {

@@ -322,3 +322,37 @@ describe("raw calls reject with the same errors", () => {
     expect(result.error).toBeUndefined();
   });
 });
+
+describe("listDefaults: query values every list request carries", () => {
+  const withDefaults = () =>
+    workspaceMethods<{ id: string; name: string }, Record<string, unknown>, never, never, never>(service(), {
+      operations: { list: listOp },
+      params,
+      nameFilter: "name",
+      listDefaults: { sort_by: "status" },
+    });
+
+  it("list, the lookup of get and of find send the default unless the caller gives the parameter", async () => {
+    fill(2, (i) => `team${i}`);
+    const ids: string[] = [];
+    for await (const w of withDefaults().listWorkspaces()) ids.push(w.id);
+    for await (const w of withDefaults().listWorkspaces({ sort_by: "name", name: "team" })) ids.push(w.id);
+    for await (const w of withDefaults().listWorkspaces({ sort_by: undefined })) ids.push(w.id);
+    await expect(withDefaults().getWorkspace("id1")).resolves.toEqual({ id: "id1", name: "team1" });
+    await expect(withDefaults().findWorkspaceByName("team0")).resolves.toEqual({ id: "id0", name: "team0" });
+    expect(ids).toEqual(["id0", "id1", "id0", "id1", "id0", "id1"]);
+    expect(server().requests.map((r) => r.url.split("?")[1])).toEqual([
+      "sort_by=status&offset=0&limit=3",
+      "sort_by=name&name=team&offset=0&limit=3",
+      "sort_by=status&offset=0&limit=3",
+      "sort_by=status&offset=0&limit=3",
+      "name=team0&sort_by=status&offset=0&limit=3",
+    ]);
+  });
+
+  it("a default is checked like the caller's query", () => {
+    const bad = workspaceMethods(service(), { operations: { list: listOp }, params, listDefaults: { sort_by: "size" } });
+    expect(() => bad.listWorkspaces()).toThrow(/sort_by must be one of "name", "status"/);
+    expect(server().requests).toHaveLength(0);
+  });
+});

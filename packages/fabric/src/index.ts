@@ -1,45 +1,132 @@
-// @ws/fabric: create Huawei Cloud DataArts Fabric workspaces. A configuration of
-// @ws/core. Fabric's paths carry no project id: the token's scope names the
+// @ws/fabric: the workspaces of Huawei Cloud DataArts Fabric. A configuration of
+// @ws/core: the generated spec types, rules and region table, and the service's
+// quirks. Fabric's paths carry no project id: the token's scope names the
 // project, or (with AK/SK) the signed X-Project-Id header from `projectId`.
-import { createHuaweiService, type CallOptions, type HuaweiClientOptions } from "@ws/core";
+// There is no get API (one workspace is read by listing with the `id` filter),
+// the delete answers an empty body, and every list request names the enterprise
+// projects to search (`all_granted_eps` unless the caller gives one).
+import { acceptAnyBody, createHuaweiService, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type Unwrap } from "@ws/core";
 import type { Client } from "openapi-fetch";
 import { endpoints, type EndpointName } from "./generated/endpoints.js";
-import { createWorkspace as createWorkspaceOperation } from "./generated/operations.js";
-import type { components, paths } from "./generated/schema.js";
+import {
+  createWorkspace as createWorkspaceOperation,
+  deleteWorkspace as deleteWorkspaceOperation,
+  listWorkspaces as listWorkspacesOperation,
+  notFoundCodes,
+  updateWorkspace as updateWorkspaceOperation,
+} from "./generated/operations.js";
+import type { components, operations, paths } from "./generated/schema.js";
 
+/** A region with a documented DataArts Fabric endpoint (`cn-north-4`, `cn-southwest-2`). */
 export type FabricRegion = EndpointName;
+/** The body of `createWorkspace`: `name` is required; description, MetaStore ID, enterprise project and tags are optional. */
 export type CreateWorkspaceRequest = components["schemas"]["CreateWorkspaceRequest"];
+/**
+ * A workspace, as create, list and update return it. `create_time` is an ISO 8601 string;
+ * `enterprise_project_id` may arrive as a string or a number.
+ */
 export type Workspace = components["schemas"]["Workspace"];
+/**
+ * The filters of `listWorkspaces`: `name` (fuzzy, 4 to 32 characters), `id` (exact) and
+ * `enterprise_project_id` (default `all_granted_eps`, which the SDK sends when you give none).
+ * `offset` is the record to start from and `limit` the page size (1 to 100); both are
+ * optional, the SDK walks every page from there.
+ */
+export type ListWorkspacesQuery = NonNullable<operations["listWorkspaces"]["parameters"]["query"]>;
+/** The body of `updateWorkspace`: the fields to change (name, description, metastore_id, enterprise_project_id); fields left out keep their value. */
+export type UpdateWorkspaceRequest = components["schemas"]["UpdateWorkspaceRequest"];
+/** One page of `listWorkspaces` as the service answers it (`total` of all matches, `workspaces`). */
+export type ListWorkspacesResponse = components["schemas"]["ListWorkspacesResponse"];
 export type { paths, components, operations } from "./generated/schema.js";
 
+/** Options of `createFabricClient`: the region (or endpoint), credentials and, for AK/SK, the project. */
 export type FabricClientOptions = HuaweiClientOptions<FabricRegion> & {
   /** Optional: the project to act in, sent as X-Project-Id when requests are signed with AK/SK. */
   projectId?: string | undefined;
 };
 
+/** A DataArts Fabric client. Every method rejects with an SdkError subclass. */
 export interface FabricClient {
-  /** Creates a workspace. Resolves to the created workspace; rejects with an SdkError subclass. */
+  /** Creates a workspace. Resolves to the created workspace. A name in use is refused (ApiError). */
   createWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
-  /** openapi-fetch client over the same transport, typed by the spec. No input validation. */
+  /**
+   * Every workspace the caller may see, page after page (100 a page), optionally filtered
+   * by `name` (fuzzy), `id` or `enterprise_project_id` (default `all_granted_eps`, every
+   * enterprise project the caller is authorised for). Nothing is fetched until iteration
+   * starts; a bad query throws a ValidationError here, before any request.
+   *
+   * @example
+   * for await (const ws of fabric.listWorkspaces({ name: "lake" })) console.log(ws.id, ws.name);
+   * for await (const page of fabric.listWorkspaces().byPage()) console.log(page.length);
+   */
+  listWorkspaces(query?: ListWorkspacesQuery, options?: CallOptions): PagedAsyncIterableIterator<Workspace>;
+  /**
+   * The workspace with this id. The service has no get API: this lists with the `id`
+   * filter. Rejects with NotFoundError when the answer holds no such workspace (or the
+   * service answers dataartsfabric.00010003, "Workspace does not exist").
+   */
+  getWorkspace(id: string, options?: CallOptions): Promise<Workspace>;
+  /**
+   * Changes a workspace's name, description, MetaStore ID or enterprise project; fields
+   * left out keep their value. Resolves to the updated workspace. An unknown id rejects
+   * with NotFoundError (dataartsfabric.00010003, HTTP 400).
+   */
+  updateWorkspace(id: string, body: UpdateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
+  /**
+   * Deletes a workspace. Resolves (to nothing) when the service answers 200 with its
+   * empty body. An unknown id rejects with NotFoundError (dataartsfabric.00010003); a
+   * workspace that still holds compute resources, endpoints or applications is refused.
+   */
+  deleteWorkspace(id: string, options?: CallOptions): Promise<void>;
+  /**
+   * The workspace whose name is exactly `name`, or undefined. Lists with the service's
+   * fuzzy name filter, then compares names exactly.
+   */
+  findWorkspaceByName(name: string, options?: CallOptions): Promise<Workspace | undefined>;
+  /** openapi-fetch client over the same transport, typed by the spec. No input validation; errors reject. */
   readonly raw: Client<paths>;
 }
 
+// The delete answers 200 with an empty body: any success is the deletion, resolved to nothing.
+const deleted: Unwrap = (body, response) => {
+  const result = acceptAnyBody(body, response);
+  return result.ok ? { ok: true, value: undefined } : result;
+};
+
+/**
+ * Creates a DataArts Fabric client.
+ *
+ * @example
+ * const fabric = createFabricClient({ region: "cn-southwest-2", projectId, credentials: { accessKey, secretKey } });
+ */
 export function createFabricClient(options: FabricClientOptions): FabricClient {
-  const service = createHuaweiService<paths, FabricRegion>({ provider: "fabric", endpoints, options, projectId: options.projectId });
+  const service = createHuaweiService<paths, FabricRegion>({ provider: "fabric", endpoints, options, projectId: options.projectId, notFoundCodes });
+  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, Workspace, void>(service, {
+    operations: { list: listWorkspacesOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
+    idFilter: "id",
+    nameFilter: "name",
+    // The EN page marks it mandatory (with this default) and the Go SDK always sends it.
+    listDefaults: { enterprise_project_id: "all_granted_eps" },
+    read: { delete: deleted },
+  });
   return {
     raw: service.raw,
     createWorkspace: (body, callOptions) => service.call<Workspace>(createWorkspaceOperation, { body }, callOptions),
+    ...lifecycle,
   };
 }
 
-export { endpoints as fabricEndpoints };
+/** The documented endpoint of each region (`fabric.{region}.myhuaweicloud.com`). */
+export const fabricEndpoints = endpoints;
 export {
   SdkError,
   ApiError,
+  NotFoundError,
   ConnectionError,
   TimeoutError,
   AbortError,
   ValidationError,
   ConfigurationError,
   type CallOptions,
+  type PagedAsyncIterableIterator,
 } from "@ws/core";

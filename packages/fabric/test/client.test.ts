@@ -1,7 +1,7 @@
 import { resolveBaseUrl } from "@ws/core";
 import { fabricRules, fabricValid, errorSuite, signedRequestSuite, loadSpec, requestExample, responseExample, ruleSuite, useTestServer, type ErrorCase } from "@ws/testkit";
 import { describe, expect, it } from "vitest";
-import { createFabricClient, fabricEndpoints, ValidationError } from "../src/index.js";
+import { ApiError, createFabricClient, fabricEndpoints, NotFoundError, ValidationError } from "../src/index.js";
 
 const token = "MIIZ-fabric-token-0123456789";
 const server = useTestServer(() => ({ status: 200, headers: { "X-request-id": "fab-1" }, body: responseExample("fabric", "createWorkspace", 200) }));
@@ -89,5 +89,18 @@ describe("errors: every documented error example", () => {
     };
   });
   it("covers 400, 401, 403, 404, 408 and 500", () => expect(statuses).toEqual([400, 401, 403, 404, 408, 500]));
-  errorSuite(server, () => client().createWorkspace(valid), cases);
+  // A service 404 is a NotFoundError (a subclass of ApiError): checked on its own below.
+  errorSuite(server, () => client().createWorkspace(valid), cases.filter((c) => c.reply.status !== 404));
+
+  it("HTTP 404 common.01000001 becomes a NotFoundError, which is an ApiError", async () => {
+    const { reply, expected } = cases.find((c) => c.reply.status === 404)!;
+    server().handle(() => reply);
+    const error = await client()
+      .createWorkspace(valid)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ ...expected, name: "NotFoundError", code: "common.01000001", requestId: "fab-404" });
+    expect((error as Error).message).toMatch(/response status exception, code: 404/);
+  });
 });

@@ -1,13 +1,28 @@
 // DataArts Fabric: invalid input answers like the document's 400 example
-// (common.01000001, "failed to read http request ..."). The document says
+// (common.01000001, "failed to read http request ..."); an unknown workspace
+// like the error-code page's 00010003 (HTTP 400, "Workspace does not exist"),
+// as dataartsfabric.00010003, the form its body example shows. The document says
 // duplicate names are refused and the number of workspaces is limited, without
 // publishing the codes: the emulator's are dataartsfabric.EMULATOR_DUPLICATE_NAME
-// and dataartsfabric.EMULATOR_QUOTA, in Fabric's error shape.
+// and dataartsfabric.EMULATOR_QUOTA, in Fabric's error shape. The list's offset
+// counts records (x-paging), limit defaults to 10. Every call is synchronous:
+// workspaces have no states, so the create-failed/delete-failed faults do not apply.
 import { randomUUID } from "node:crypto";
 import { huaweiError } from "./huawei.js";
-import { fuzzy, page, type Emulation } from "./types.js";
+import { fuzzy, page, type Context, type Emulation, type Reply } from "./types.js";
 
 const PATH = "/v1/workspaces";
+const ITEM = `${PATH}/{workspace_id}`;
+
+const scope = ({ account, projectId }: Context) => projectId ?? account.projectId;
+const nameTaken = (name: unknown) =>
+  huaweiError(400, "dataartsfabric.EMULATOR_DUPLICATE_NAME", `The workspace name ${String(name)} already exists.`, { solution_msg: "Use another name." });
+
+/** The workspace named by the path, or the documented error. */
+function target(ctx: Context): { workspace: Record<string, unknown> } | { error: Reply } {
+  const workspace = ctx.store.find("fabric", scope(ctx), ctx.params.workspace_id!);
+  return workspace ? { workspace } : { error: huaweiError(400, "dataartsfabric.00010003", "Workspace does not exist.") };
+}
 
 export const fabric: Emulation = {
   name: "fabric",
@@ -19,11 +34,10 @@ export const fabric: Emulation = {
     {
       method: "POST",
       path: PATH,
-      handle({ account, projectId, body, now, store }) {
-        const workspaces = store.list("fabric", projectId ?? account.projectId);
-        if (workspaces.some((w) => w.name === body.name)) {
-          return huaweiError(400, "dataartsfabric.EMULATOR_DUPLICATE_NAME", `The workspace name ${body.name} already exists.`, { solution_msg: "Use another name." });
-        }
+      handle(ctx) {
+        const { account, body, now, store } = ctx;
+        const workspaces = store.list("fabric", scope(ctx));
+        if (workspaces.some((w) => w.name === body.name)) return nameTaken(body.name);
         if (workspaces.length >= account.quota) {
           return huaweiError(400, "dataartsfabric.EMULATOR_QUOTA", "The maximum number of workspaces has been reached.", { solution_msg: "Delete workspaces you no longer need." });
         }
@@ -47,12 +61,43 @@ export const fabric: Emulation = {
     {
       method: "GET",
       path: PATH,
-      handle({ account, projectId, query, store }) {
-        const all = store
-          .list("fabric", projectId ?? account.projectId)
+      handle(ctx) {
+        const { query } = ctx;
+        // all_granted_eps (the documented default): every enterprise project.
+        const eps = query.enterprise_project_id === undefined || query.enterprise_project_id === "all_granted_eps" ? undefined : String(query.enterprise_project_id);
+        const all = ctx.store
+          .list("fabric", scope(ctx))
           .filter((w) => fuzzy(w.name, query.name))
-          .filter((w) => !query.id || w.id === query.id);
-        return { status: 200, body: { total: all.length, workspaces: page(all, query.offset, query.limit, 10) } };
+          .filter((w) => query.id === undefined || w.id === query.id)
+          .filter((w) => eps === undefined || String(w.enterprise_project_id) === eps);
+        return { status: 200, body: { total: all.length, workspaces: page(all, query.offset, query.limit, 10, "records") } };
+      },
+    },
+    {
+      method: "PUT",
+      path: ITEM,
+      handle(ctx) {
+        const found = target(ctx);
+        if ("error" in found) return found.error;
+        const { workspace } = found;
+        const { body } = ctx;
+        if (body.name !== undefined && ctx.store.list("fabric", scope(ctx)).some((w) => w !== workspace && w.name === body.name)) return nameTaken(body.name);
+        // Fields left out keep their value.
+        for (const field of ["name", "description", "metastore_id", "enterprise_project_id"]) {
+          if (body[field] !== undefined) workspace[field] = body[field];
+        }
+        return { status: 200, body: workspace };
+      },
+    },
+    {
+      method: "DELETE",
+      path: ITEM,
+      handle(ctx) {
+        const found = target(ctx);
+        if ("error" in found) return found.error;
+        ctx.store.remove("fabric", scope(ctx), String(found.workspace.id));
+        // 200 with an empty body; the server adds the X-request-id header.
+        return { status: 200, body: "" };
       },
     },
   ],
