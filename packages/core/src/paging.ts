@@ -88,9 +88,15 @@ async function* pages<T>(fetchPage: PageFetcher, rule: PagingRule, query: Record
     if (!paged) return;
     // A total is the better signal: a service may cap the page size below what was asked.
     const total = totalOf(answer, rule);
-    if (total !== undefined ? seen >= total : pageSize !== undefined && ids.length < pageSize) return;
+    if (total !== undefined ? seen >= total || endReached(style, offset, ids.length, pageSize, total) : pageSize !== undefined && ids.length < pageSize) return;
     offset = style === "pages" ? offset + 1 : offset + ids.length;
   }
+}
+
+// The total counts from the first record; a walk that started at the caller's offset ends where the records do.
+function endReached(style: string, offset: number, count: number, pageSize: number | undefined, total: number): boolean {
+  if (style === "records") return offset + count >= total;
+  return pageSize !== undefined && (offset + 1) * pageSize >= total;
 }
 
 function sameIds(a: unknown[], b: unknown[]): boolean {
