@@ -25,6 +25,8 @@ export interface HuaweiServiceConfig<Region extends string> {
   unwrap?: Unwrap;
   /** The service's documented "does not exist" codes (the spec's `x-not-found-codes`). */
   notFoundCodes?: readonly string[] | undefined;
+  /** `@ws/modelarts/0.3.0`, for the User-Agent. */
+  packageId?: string | undefined;
 }
 
 export function huaweiAuthenticator<Region extends string>(config: HuaweiServiceConfig<Region>, secrets: SecretSet): Authenticator {
@@ -70,5 +72,6 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
     bodyHeaders: { "content-type": "application/json" },
     ...(config.unwrap ? { unwrap: config.unwrap } : {}),
     notFoundCodes: config.notFoundCodes,
+    packageId: config.packageId,
   });
 }

@@ -1,20 +1,25 @@
 // The workspace lifecycle every provider package offers (list, get, update,
-// delete, find by name), written once over a provider's generated operations and
-// configured with what differs: how a single workspace is found where the
-// service has no get, how a get answer holds it, which list parameter filters.
+// delete, find by name, create-once, waiters), written once over a provider's
+// generated operations and configured with what differs: how a single
+// workspace is found where the service has no get, how a get answer holds it,
+// which list parameter filters, which codes say a name is taken, which states
+// end a wait.
 import type { CallOptions, ServiceClient } from "./client.js";
+import { ensureWorkspace, type EnsureResult } from "./ensure.js";
 import { NotFoundError } from "./errors.js";
 import { isRecord } from "./http.js";
 import { prepareRequest, type OperationSpec, type PagingRule } from "./operation.js";
 import { paginate, type PagedAsyncIterableIterator } from "./paging.js";
 import type { Unwrap } from "./response.js";
 import { check } from "./validate.js";
+import { workspaceWaiters, type WaiterOptions, type WorkspaceStates } from "./waiter.js";
 
 /** The part of a service client the lifecycle needs. */
 export type LifecycleService = Pick<ServiceClient<{}>, "call" | "provider">;
 
 /** The provider's generated operations behind each method; a method exists only where its operation does. */
 export interface WorkspaceOperations {
+  create?: OperationSpec | undefined;
   list?: OperationSpec | undefined;
   get?: OperationSpec | undefined;
   update?: OperationSpec | undefined;
@@ -43,20 +48,30 @@ export interface WorkspaceApiConfig {
   read?: { update?: Unwrap | undefined; delete?: Unwrap | undefined };
   /** A workspace's id. Default `id`, else `uuid`, as a string. */
   idOf?: (workspace: unknown) => string | undefined;
+  /** The service's documented "name already exists" codes (for ensureWorkspace). */
+  duplicateCodes?: readonly string[] | undefined;
+  /** The workspace's states, where it has any: the waiters exist only then. */
+  states?: WorkspaceStates | undefined;
 }
 
 /** The lifecycle methods, typed by the provider package. */
-export interface WorkspaceMethods<W, Q, U, UR, DR> {
+export interface WorkspaceMethods<W, Q, U, UR, DR, B = never> {
   listWorkspaces(query?: Q, options?: CallOptions): PagedAsyncIterableIterator<W>;
   getWorkspace(id: string, options?: CallOptions): Promise<W>;
   updateWorkspace(id: string, body: U, options?: CallOptions): Promise<UR>;
   deleteWorkspace(id: string, options?: CallOptions): Promise<DR>;
   findWorkspaceByName(name: string, options?: CallOptions): Promise<W | undefined>;
+  ensureWorkspace(body: B, options?: CallOptions): Promise<EnsureResult<W>>;
+  waitUntilWorkspaceReady(id: string, options: WaiterOptions<W>): Promise<W>;
+  waitUntilWorkspaceDeleted(id: string, options: WaiterOptions<W>): Promise<undefined>;
 }
 
-/** Reads any 2xx answer as success (a delete whose body the documents disagree on), unless it says it failed. */
+/**
+ * Reads any 2xx answer as success with no value (a delete whose body is empty, or
+ * one the documents disagree on), unless the body says it failed.
+ */
 export const acceptAnyBody: Unwrap = (body) =>
-  isRecord(body) && (body.is_success === false || body.success === false) ? { ok: false, outcomeUnknown: false } : { ok: true, value: body };
+  isRecord(body) && (body.is_success === false || body.success === false) ? { ok: false, outcomeUnknown: false } : { ok: true, value: undefined };
 
 const defaultIdOf = (workspace: unknown): string | undefined => {
   if (!isRecord(workspace)) return undefined;
@@ -74,7 +89,7 @@ function missing(service: LifecycleService, operation: string, id: string, attem
 }
 
 /** Builds the lifecycle methods of one provider from its operations (see WorkspaceApiConfig). */
-export function workspaceMethods<W, Q, U, UR, DR>(service: LifecycleService, config: WorkspaceApiConfig): WorkspaceMethods<W, Q, U, UR, DR> {
+export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleService, config: WorkspaceApiConfig): WorkspaceMethods<W, Q, U, UR, DR, B> {
   const { operations } = config;
   const params = config.params ?? {};
   const idParam = config.idParam ?? "workspace_id";
@@ -135,11 +150,30 @@ export function workspaceMethods<W, Q, U, UR, DR>(service: LifecycleService, con
     return undefined;
   }
 
+  const create = operations.create;
+  const waiters = config.states ? workspaceWaiters<W>(service.provider, getWorkspace, config.states) : undefined;
+  // Only what the service has: a method that cannot work is not there at all.
   return {
     listWorkspaces,
     getWorkspace,
     findWorkspaceByName,
     updateWorkspace: (id, body, options) => service.call<UR>(operations.update!, { params: withId(id), body }, options, config.read?.update),
     deleteWorkspace: (id, options) => service.call<DR>(operations.delete!, { params: withId(id) }, options, config.read?.delete),
-  };
+    ...(create && operations.list
+      ? {
+          ensureWorkspace: (body: B, options?: CallOptions) =>
+            ensureWorkspace<W, B & { name?: unknown }>(
+              {
+                provider: service.provider,
+                create: (b, o) => service.call(create, { params, body: b }, o),
+                findWorkspaceByName,
+                duplicateCodes: config.duplicateCodes,
+              },
+              body as B & { name?: unknown },
+              options,
+            ),
+        }
+      : {}),
+    ...waiters,
+  } as WorkspaceMethods<W, Q, U, UR, DR, B>;
 }

@@ -5,7 +5,7 @@
 // There is no get API (one workspace is read by listing with the `id` filter),
 // the delete answers an empty body, and every list request names the enterprise
 // projects to search (`all_granted_eps` unless the caller gives one).
-import { acceptAnyBody, createHuaweiService, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type Unwrap } from "@ws/core";
+import { acceptAnyBody, createHuaweiService, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type EnsureResult } from "@ws/core";
 import type { Client } from "openapi-fetch";
 import { endpoints, type EndpointName } from "./generated/endpoints.js";
 import {
@@ -83,15 +83,23 @@ export interface FabricClient {
    * fuzzy name filter, then compares names exactly.
    */
   findWorkspaceByName(name: string, options?: CallOptions): Promise<Workspace | undefined>;
+  /**
+   * Creates the workspace unless one with exactly this name exists, and resolves to it with
+   * `created`. Never sends the create twice by accident: after an answer that was lost (a
+   * timeout, a dropped connection, a 5xx) it looks the name up and creates again only when
+   * the service answered that lookup and the workspace is not there.
+   *
+   * @example
+   * const { workspace, created } = await client.ensureWorkspace({ name: "lake-01" });
+   */
+  ensureWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<EnsureResult<Workspace>>;
   /** openapi-fetch client over the same transport, typed by the spec. No input validation; errors reject. */
   readonly raw: Client<paths>;
 }
 
-// The delete answers 200 with an empty body: any success is the deletion, resolved to nothing.
-const deleted: Unwrap = (body, response) => {
-  const result = acceptAnyBody(body, response);
-  return result.ok ? { ok: true, value: undefined } : result;
-};
+
+// name/version of this package, set by the build (tooling/tsup.base.mjs), for the User-Agent.
+declare const __WS_PACKAGE_ID__: string;
 
 /**
  * Creates a DataArts Fabric client.
@@ -100,14 +108,21 @@ const deleted: Unwrap = (body, response) => {
  * const fabric = createFabricClient({ region: "cn-southwest-2", projectId, credentials: { accessKey, secretKey } });
  */
 export function createFabricClient(options: FabricClientOptions): FabricClient {
-  const service = createHuaweiService<paths, FabricRegion>({ provider: "fabric", endpoints, options, projectId: options.projectId, notFoundCodes });
-  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, Workspace, void>(service, {
-    operations: { list: listWorkspacesOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
+  const service = createHuaweiService<paths, FabricRegion>({
+    provider: "fabric",
+    endpoints,
+    options,
+    projectId: options.projectId,
+    notFoundCodes,
+    packageId: __WS_PACKAGE_ID__,
+  });
+  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, Workspace, void, CreateWorkspaceRequest>(service, {
+    operations: { create: createWorkspaceOperation, list: listWorkspacesOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
     idFilter: "id",
     nameFilter: "name",
     // The EN page marks it mandatory (with this default) and the Go SDK always sends it.
     listDefaults: { enterprise_project_id: "all_granted_eps" },
-    read: { delete: deleted },
+    read: { delete: acceptAnyBody },
   });
   return {
     raw: service.raw,
@@ -129,4 +144,5 @@ export {
   ConfigurationError,
   type CallOptions,
   type PagedAsyncIterableIterator,
+  type EnsureResult,
 } from "@ws/core";

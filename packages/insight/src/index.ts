@@ -1,7 +1,7 @@
 // @ws/insight: the workspaces of Huawei Cloud DataArts Insight. A configuration
 // of @ws/core: the generated spec types, rules and region table, and the
 // service's quirks (no get API, a delete answer the documents disagree on).
-import { acceptAnyBody, createHuaweiService, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type Unwrap } from "@ws/core";
+import { acceptAnyBody, createHuaweiService, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type EnsureResult } from "@ws/core";
 import type { Client } from "openapi-fetch";
 import { endpoints, type EndpointName } from "./generated/endpoints.js";
 import {
@@ -77,15 +77,24 @@ export interface InsightClient {
    * fuzzy name filter, then compares names exactly.
    */
   findWorkspaceByName(name: string, options?: CallOptions): Promise<Workspace | undefined>;
+  /**
+   * Creates the workspace unless one with exactly this name exists, and resolves to it with
+   * `created`. Never sends the create twice by accident: after an answer that was lost (a
+   * timeout, a dropped connection, a 5xx) it looks the name up and creates again only when
+   * the service answered that lookup and the workspace is not there.
+   *
+   * @example
+   * const { workspace, created } = await client.ensureWorkspace({ name: "sales", eps_id: "0" });
+   */
+  ensureWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<EnsureResult<Workspace>>;
   /** openapi-fetch client over the same transport, typed by the spec. No input validation; errors reject. */
   readonly raw: Client<paths>;
 }
 
 // Any 2xx is a deletion (EN shows {status_code, message, is_success}, CN `""`): resolve to nothing.
-const deleted: Unwrap = (body, response) => {
-  const result = acceptAnyBody(body, response);
-  return result.ok ? { ok: true, value: undefined } : result;
-};
+
+// name/version of this package, set by the build (tooling/tsup.base.mjs), for the User-Agent.
+declare const __WS_PACKAGE_ID__: string;
 
 /**
  * Creates a DataArts Insight client.
@@ -94,13 +103,21 @@ const deleted: Unwrap = (body, response) => {
  * const insight = createInsightClient({ region: "cn-north-4", projectId, instanceId, credentials: { accessKey, secretKey } });
  */
 export function createInsightClient(options: InsightClientOptions): InsightClient {
-  const service = createHuaweiService<paths, InsightRegion>({ provider: "insight", endpoints, options, projectId: options.projectId, notFoundCodes });
+  const service = createHuaweiService<paths, InsightRegion>({
+    provider: "insight",
+    endpoints,
+    options,
+    projectId: options.projectId,
+    notFoundCodes,
+    packageId: __WS_PACKAGE_ID__,
+  });
   const params = { project_id: options.projectId, instance_id: options.instanceId };
-  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, UpdateWorkspaceResponse, void>(service, {
-    operations: { list: listWorkspacesOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
+  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, UpdateWorkspaceResponse, void, CreateWorkspaceRequest>(service, {
+    operations: { create: createWorkspaceOperation, list: listWorkspacesOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
     params,
     nameFilter: "name",
-    read: { delete: deleted },
+    duplicateCodes: ["24150001"], // the name is already taken
+    read: { delete: acceptAnyBody },
   });
   return {
     raw: service.raw,
@@ -122,4 +139,5 @@ export {
   ConfigurationError,
   type CallOptions,
   type PagedAsyncIterableIterator,
+  type EnsureResult,
 } from "@ws/core";

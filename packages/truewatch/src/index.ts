@@ -107,6 +107,9 @@ export const unwrapEnvelope: Unwrap = (body) => {
   return isRecord(body.content) ? { ok: true, value: body.content } : { ok: false, outcomeUnknown: true };
 };
 
+// name/version of this package, set by the build (tooling/tsup.base.mjs), for the User-Agent.
+declare const __WS_PACKAGE_ID__: string;
+
 /**
  * Creates a TrueWatch (or Guance) client for one site and API key.
  *
@@ -134,6 +137,7 @@ export function createTrueWatchClient(options: TrueWatchClientOptions): TrueWatc
     // The documented request's content type.
     bodyHeaders: { "content-type": "application/json;charset=UTF-8" },
     unwrap: unwrapEnvelope,
+    packageId: __WS_PACKAGE_ID__,
     // Empty: no code means "does not exist" (get and modify act on the key's own
     // workspace); a 404 still becomes NotFoundError.
     notFoundCodes,
