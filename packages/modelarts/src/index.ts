@@ -1,45 +1,161 @@
-// @ws/modelarts: create ModelArts workspaces. A configuration of @ws/core: the
-// generated spec types, rules and region table, nothing else of its own.
-import { createHuaweiService, type CallOptions, type HuaweiClientOptions } from "@ws/core";
+// @ws/modelarts: the workspaces of ModelArts (Huawei Cloud, Open Telekom Cloud). A
+// configuration of @ws/core: the generated spec types, rules and region table, and
+// the service's quirks (the default workspace's id `0`, sometimes a JSON number;
+// asynchronous deletion; per-workspace quotas).
+import { createHuaweiService, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator } from "@ws/core";
 import type { Client } from "openapi-fetch";
 import { endpoints, type EndpointName } from "./generated/endpoints.js";
-import { createWorkspace as createWorkspaceOperation } from "./generated/operations.js";
-import type { components, paths } from "./generated/schema.js";
+import {
+  createWorkspace as createWorkspaceOperation,
+  deleteWorkspace as deleteWorkspaceOperation,
+  getWorkspace as getWorkspaceOperation,
+  getWorkspaceQuotas as getWorkspaceQuotasOperation,
+  listWorkspaces as listWorkspacesOperation,
+  notFoundCodes,
+  updateWorkspace as updateWorkspaceOperation,
+  updateWorkspaceQuotas as updateWorkspaceQuotasOperation,
+} from "./generated/operations.js";
+import type { components, operations, paths } from "./generated/schema.js";
 
+/** A region with a documented ModelArts endpoint (21 Huawei Cloud regions, `ap-southeast-1` on `.myhuaweicloud.cn`, Open Telekom Cloud's `eu-de`). */
 export type ModelArtsRegion = EndpointName;
+/** The body of `createWorkspace`: `name` is required; INTERNAL needs at least one grant. */
 export type CreateWorkspaceRequest = components["schemas"]["CreateWorkspaceRequest"];
+/**
+ * A workspace, as created, listed or got (`grants` only in the create and get answers).
+ * `status` is a string: NORMAL, CREATE_FAILED, DELETING and DELETE_FAILED are documented,
+ * other values may appear.
+ */
 export type Workspace = components["schemas"]["Workspace"];
+/** A workspace id: 32 lower-case hexadecimal characters, or `"0"` for the default workspace (which one example sends as the number 0). */
+export type WorkspaceId = components["schemas"]["WorkspaceId"];
+/** A user authorised on an INTERNAL workspace, as the get answer lists it. */
+export type GrantInfo = components["schemas"]["GrantInfo"];
+/** A user to authorise on an INTERNAL workspace (`user_id` or `user_name`; `user_type` for federated users and agencies). */
+export type Grant = components["schemas"]["Grant"];
+/** PUBLIC, PRIVATE or INTERNAL (the lower-case spellings are accepted too). */
+export type AuthType = components["schemas"]["AuthType"];
+/**
+ * The filters of `listWorkspaces`: `name` (fuzzy), `enterprise_project_id`,
+ * `filter_accessible`, and the order (`sort_by` name | update_time | status, `order`
+ * asc | desc). `offset` (records) is where to start and `limit` the page size (1000 by
+ * default, the Huawei maximum); the SDK walks every page from there.
+ */
+export type ListWorkspacesQuery = NonNullable<operations["listWorkspaces"]["parameters"]["query"]>;
+/** One page of `listWorkspaces` as the service answers it (`total_count` of all matches, `count`, `workspaces`). */
+export type ListWorkspacesResponse = components["schemas"]["ListWorkspacesResponse"];
+/** The body of `updateWorkspace`: the fields to change (name, description, auth_type, grants); fields left out stay. */
+export type UpdateWorkspaceRequest = components["schemas"]["UpdateWorkspaceRequest"];
+/** What `updateWorkspace` and `deleteWorkspace` resolve to: `{ workspace_id }`. */
+export type WorkspaceIdResponse = components["schemas"]["WorkspaceIdResponse"];
+/** What `updateWorkspace` resolves to: the updated workspace's `workspace_id`. */
+export type UpdateWorkspaceResponse = WorkspaceIdResponse;
+/** What `deleteWorkspace` resolves to: the `workspace_id` of the workspace being deleted. */
+export type DeleteWorkspaceResponse = WorkspaceIdResponse;
+/** One resource quota of a workspace (`quota` -1 means unlimited; `used_quota` is null then). */
+export type WorkspaceQuota = components["schemas"]["WorkspaceQuota"];
+/** What `getWorkspaceQuotas` and `updateWorkspaceQuotas` resolve to: `{ quotas }`. */
+export type WorkspaceQuotasResponse = components["schemas"]["WorkspaceQuotasResponse"];
+/** One quota to set: `resource` and the new `quota` (-1 for no limit). */
+export type QuotaSetting = components["schemas"]["QuotaSetting"];
+/** The body of `updateWorkspaceQuotas`: only the quotas to change. */
+export type UpdateWorkspaceQuotasRequest = components["schemas"]["UpdateWorkspaceQuotasRequest"];
 export type { paths, components, operations } from "./generated/schema.js";
 
+/** Options of `createModelArtsClient`: the region (or endpoint), credentials and project. */
 export type ModelArtsClientOptions = HuaweiClientOptions<ModelArtsRegion> & {
   /** The project the workspace belongs to (the `{project_id}` of the path). */
   projectId: string;
 };
 
+/**
+ * A ModelArts client for one project. Every method rejects with an SdkError
+ * subclass; a workspace that does not exist rejects with NotFoundError (the
+ * service's ModelArts.0102, HTTP 400).
+ */
 export interface ModelArtsClient {
-  /** Creates a workspace. Resolves to the created workspace; rejects with an SdkError subclass. */
+  /** Creates a workspace. Resolves to the created workspace. */
   createWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
-  /** openapi-fetch client over the same transport (auth, retries, timeouts), typed by the spec. No input validation. */
+  /**
+   * Every workspace of the project, the default one included, page after page (1000 a
+   * page, `offset` counted in records), optionally filtered and sorted. Nothing is
+   * fetched until iteration starts; a bad query throws a ValidationError here, before
+   * any request.
+   *
+   * @example
+   * for await (const ws of ma.listWorkspaces({ name: "team", sort_by: "update_time" })) console.log(ws.id, ws.status);
+   * for await (const page of ma.listWorkspaces().byPage()) console.log(page.length);
+   */
+  listWorkspaces(query?: ListWorkspacesQuery, options?: CallOptions): PagedAsyncIterableIterator<Workspace>;
+  /** The workspace with this id, with its `grants`. Rejects with NotFoundError when it does not exist. */
+  getWorkspace(id: WorkspaceId, options?: CallOptions): Promise<Workspace>;
+  /**
+   * Changes a workspace's name, description, auth_type or grants (fields left out stay).
+   * Resolves to `{ workspace_id }`. The default workspace cannot be changed (ApiError
+   * ModelArts.3566); an unknown id rejects with NotFoundError.
+   */
+  updateWorkspace(id: WorkspaceId, body: UpdateWorkspaceRequest, options?: CallOptions): Promise<UpdateWorkspaceResponse>;
+  /**
+   * Starts deleting a workspace and resolves to `{ workspace_id }`. Deletion is
+   * asynchronous: the workspace shows status DELETING until it is gone (getWorkspace
+   * then rejects with NotFoundError), or ends in DELETE_FAILED with the cause in
+   * `status_info`.
+   */
+  deleteWorkspace(id: WorkspaceId, options?: CallOptions): Promise<DeleteWorkspaceResponse>;
+  /**
+   * The workspace whose name is exactly `name`, or undefined. Lists with the service's
+   * fuzzy name filter, then compares names exactly.
+   */
+  findWorkspaceByName(name: string, options?: CallOptions): Promise<Workspace | undefined>;
+  /** The workspace's resource quotas with what is used of each: `{ quotas }`. Rejects with NotFoundError when the workspace does not exist. */
+  getWorkspaceQuotas(id: WorkspaceId, options?: CallOptions): Promise<WorkspaceQuotasResponse>;
+  /** Sets the quotas listed in `body` (the others stay). Resolves to the updated quotas: `{ quotas }` (without `used_quota`). */
+  updateWorkspaceQuotas(id: WorkspaceId, body: UpdateWorkspaceQuotasRequest, options?: CallOptions): Promise<WorkspaceQuotasResponse>;
+  /** openapi-fetch client over the same transport (auth, retries, timeouts), typed by the spec. No input validation; errors reject. */
   readonly raw: Client<paths>;
 }
 
+/**
+ * Creates a ModelArts client.
+ *
+ * @example
+ * const ma = createModelArtsClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });
+ */
 export function createModelArtsClient(options: ModelArtsClientOptions): ModelArtsClient {
-  const service = createHuaweiService<paths, ModelArtsRegion>({ provider: "modelarts", endpoints, options, projectId: options.projectId });
+  const service = createHuaweiService<paths, ModelArtsRegion>({ provider: "modelarts", endpoints, options, projectId: options.projectId, notFoundCodes });
   const params = { project_id: options.projectId };
+  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, UpdateWorkspaceResponse, DeleteWorkspaceResponse>(service, {
+    operations: { list: listWorkspacesOperation, get: getWorkspaceOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
+    params,
+    nameFilter: "name",
+  });
+  // The default workspace's id may come back as the number 0: the path takes it as text.
+  const withId = (id: WorkspaceId) => ({ ...params, workspace_id: String(id) });
   return {
     raw: service.raw,
     createWorkspace: (body, callOptions) => service.call<Workspace>(createWorkspaceOperation, { params, body }, callOptions),
+    listWorkspaces: lifecycle.listWorkspaces,
+    findWorkspaceByName: lifecycle.findWorkspaceByName,
+    getWorkspace: (id, callOptions) => lifecycle.getWorkspace(String(id), callOptions),
+    updateWorkspace: (id, body, callOptions) => lifecycle.updateWorkspace(String(id), body, callOptions),
+    deleteWorkspace: (id, callOptions) => lifecycle.deleteWorkspace(String(id), callOptions),
+    getWorkspaceQuotas: (id, callOptions) => service.call<WorkspaceQuotasResponse>(getWorkspaceQuotasOperation, { params: withId(id) }, callOptions),
+    updateWorkspaceQuotas: (id, body, callOptions) =>
+      service.call<WorkspaceQuotasResponse>(updateWorkspaceQuotasOperation, { params: withId(id), body }, callOptions),
   };
 }
 
+/** The documented endpoint of each region. */
 export { endpoints as modelArtsEndpoints };
 export {
   SdkError,
   ApiError,
+  NotFoundError,
   ConnectionError,
   TimeoutError,
   AbortError,
   ValidationError,
   ConfigurationError,
   type CallOptions,
+  type PagedAsyncIterableIterator,
 } from "@ws/core";

@@ -1,5 +1,17 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createModelArtsClient, type CreateWorkspaceRequest, type ModelArtsRegion, type Workspace } from "../src/index.js";
+import {
+  createModelArtsClient,
+  type CreateWorkspaceRequest,
+  type DeleteWorkspaceResponse,
+  type ListWorkspacesQuery,
+  type ModelArtsRegion,
+  type PagedAsyncIterableIterator,
+  type UpdateWorkspaceRequest,
+  type UpdateWorkspaceResponse,
+  type Workspace,
+  type WorkspaceId,
+  type WorkspaceQuotasResponse,
+} from "../src/index.js";
 
 const client = createModelArtsClient({ region: "cn-north-4", projectId: "p", credentials: { token: "t" } });
 
@@ -39,5 +51,60 @@ describe("createWorkspace types", () => {
     void client.raw.POST("/v1/{project_id}/workspaces", { params: { path: { project_id: "p" } }, body: { name: "team-a" } });
     // @ts-expect-error path not in the spec
     void client.raw.POST("/v1/{project_id}/notebooks", { params: { path: { project_id: "p" } } });
+  });
+});
+
+describe("lifecycle types", () => {
+  it("types every method's arguments and results by the spec", () => {
+    expectTypeOf(client.listWorkspaces).parameter(0).toEqualTypeOf<ListWorkspacesQuery | undefined>();
+    expectTypeOf(client.listWorkspaces()).toEqualTypeOf<PagedAsyncIterableIterator<Workspace>>();
+    expectTypeOf(client.listWorkspaces().byPage()).toEqualTypeOf<AsyncIterableIterator<Workspace[]>>();
+    expectTypeOf(client.getWorkspace).returns.resolves.toEqualTypeOf<Workspace>();
+    expectTypeOf(client.findWorkspaceByName).returns.resolves.toEqualTypeOf<Workspace | undefined>();
+    expectTypeOf(client.updateWorkspace).parameter(1).toEqualTypeOf<UpdateWorkspaceRequest>();
+    expectTypeOf(client.updateWorkspace).returns.resolves.toEqualTypeOf<UpdateWorkspaceResponse>();
+    expectTypeOf(client.deleteWorkspace).returns.resolves.toEqualTypeOf<DeleteWorkspaceResponse>();
+    expectTypeOf<UpdateWorkspaceResponse["workspace_id"]>().toEqualTypeOf<string | number | undefined>();
+    expectTypeOf(client.getWorkspaceQuotas).returns.resolves.toEqualTypeOf<WorkspaceQuotasResponse>();
+    expectTypeOf(client.updateWorkspaceQuotas).returns.resolves.toEqualTypeOf<WorkspaceQuotasResponse>();
+    expectTypeOf<NonNullable<WorkspaceQuotasResponse["quotas"]>[number]["used_quota"]>().toEqualTypeOf<number | null | undefined>();
+    // status is open: states beyond the documented four are strings too
+    expectTypeOf<Workspace["status"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ListWorkspacesQuery["sort_by"]>().toEqualTypeOf<"name" | "update_time" | "status" | undefined>();
+  });
+
+  it("takes a workspace's own id, the default workspace's number 0 included", () => {
+    expectTypeOf<WorkspaceId>().toEqualTypeOf<string | number>();
+    void (async () => {
+      const ws = await client.getWorkspace(0);
+      await client.updateWorkspace(ws.id!, { description: "d" });
+      await client.deleteWorkspace(ws.id!);
+      await client.getWorkspaceQuotas(ws.id!);
+      await client.updateWorkspaceQuotas(ws.id!, { quotas: [{ resource: "exemlProject.gpu_duration", quota: -1 }] });
+      for await (const listed of client.listWorkspaces({ name: "team", sort_by: "update_time", order: "asc", filter_accessible: true })) void listed.id;
+    });
+  });
+
+  it("rejects misspelt query fields, wrong enum values and unknown body fields", () => {
+    // @ts-expect-error misspelt query field
+    void client.listWorkspaces({ nmae: "team" });
+    // @ts-expect-error wrong enum value for sort_by
+    void client.listWorkspaces({ sort_by: "create_time" });
+    // @ts-expect-error wrong enum value for order
+    void client.listWorkspaces({ order: "DESC" });
+    // @ts-expect-error limit is a number
+    void client.listWorkspaces({ limit: "10" });
+    // @ts-expect-error update body with an unknown field (enterprise_project_id is create-only)
+    void client.updateWorkspace("id", { enterprise_project_id: "0" });
+    // @ts-expect-error update body with a misspelt field
+    void client.updateWorkspace("id", { authType: "PUBLIC" });
+    // @ts-expect-error wrong auth_type value
+    void client.updateWorkspace("id", { auth_type: "SHARED" });
+    // @ts-expect-error a quota needs resource and quota
+    void client.updateWorkspaceQuotas("id", { quotas: [{ resource: "r" }] });
+    // @ts-expect-error the quotas list is required
+    void client.updateWorkspaceQuotas("id", {});
+    // @ts-expect-error ids are text or numbers
+    void client.getWorkspace({ id: "x" });
   });
 });
