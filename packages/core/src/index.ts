@@ -31,7 +31,7 @@ export {
   type WaiterClock,
 } from "./waiter.js";
 export { ensureWorkspace, type EnsureConfig, type EnsureResult } from "./ensure.js";
-export { workspaceMethods, acceptAnyBody, type WorkspaceMethods, type WorkspaceApiConfig, type WorkspaceOperations, type LifecycleService } from "./workspaces.js";
+export { workspaceMethods, acceptAnyBody, type WorkspaceMethods, type WorkspaceApiConfig, type WorkspaceOperations, type LifecycleService, type WorkspaceIdInput } from "./workspaces.js";
 export {
   createServiceClient,
   type ClientOptions,

@@ -193,14 +193,14 @@ export interface WorkspaceStates {
 
 /** The two workspace waiters, typed by the provider package. */
 export interface WorkspaceWaiters<W> {
-  waitUntilWorkspaceReady(id: string, options: WaiterOptions<W>): Promise<W>;
-  waitUntilWorkspaceDeleted(id: string, options: WaiterOptions<W>): Promise<undefined>;
+  waitUntilWorkspaceReady(id: string | number, options: WaiterOptions<W>): Promise<W>;
+  waitUntilWorkspaceDeleted(id: string | number, options: WaiterOptions<W>): Promise<undefined>;
 }
 
 /** Builds the waiters of a provider over its getWorkspace and its state table. */
 export function workspaceWaiters<W>(
   provider: string,
-  getWorkspace: (id: string, options: { abortSignal?: AbortSignal | undefined }) => Promise<W>,
+  getWorkspace: (id: string | number, options: { abortSignal?: AbortSignal | undefined }) => Promise<W>,
   states: WorkspaceStates,
   /** Tests pass a fake clock; users never need to. */
   clock?: WaiterClock,

@@ -57,14 +57,17 @@ export interface WorkspaceApiConfig {
 /** The lifecycle methods, typed by the provider package. */
 export interface WorkspaceMethods<W, Q, U, UR, DR, B = never> {
   listWorkspaces(query?: Q, options?: CallOptions): PagedAsyncIterableIterator<W>;
-  getWorkspace(id: string, options?: CallOptions): Promise<W>;
-  updateWorkspace(id: string, body: U, options?: CallOptions): Promise<UR>;
-  deleteWorkspace(id: string, options?: CallOptions): Promise<DR>;
+  getWorkspace(id: WorkspaceIdInput, options?: CallOptions): Promise<W>;
+  updateWorkspace(id: WorkspaceIdInput, body: U, options?: CallOptions): Promise<UR>;
+  deleteWorkspace(id: WorkspaceIdInput, options?: CallOptions): Promise<DR>;
   findWorkspaceByName(name: string, options?: CallOptions): Promise<W | undefined>;
   ensureWorkspace(body: B, options?: CallOptions): Promise<EnsureResult<W>>;
-  waitUntilWorkspaceReady(id: string, options: WaiterOptions<W>): Promise<W>;
-  waitUntilWorkspaceDeleted(id: string, options: WaiterOptions<W>): Promise<undefined>;
+  waitUntilWorkspaceReady(id: WorkspaceIdInput, options: WaiterOptions<W>): Promise<W>;
+  waitUntilWorkspaceDeleted(id: WorkspaceIdInput, options: WaiterOptions<W>): Promise<undefined>;
 }
+
+/** A workspace id as a caller may hold it: ModelArts' default workspace comes back as the number 0. Sent as text. */
+export type WorkspaceIdInput = string | number;
 
 /**
  * Reads any 2xx answer as success with no value (a delete whose body is empty, or
@@ -94,7 +97,7 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
   const params = config.params ?? {};
   const idParam = config.idParam ?? "workspace_id";
   const idOf = config.idOf ?? defaultIdOf;
-  const withId = (id: string) => ({ ...params, [idParam]: typeof id === "number" ? String(id) : id });
+  const withId = (id: WorkspaceIdInput) => ({ ...params, [idParam]: String(id) });
 
   function listWorkspaces(query?: Q, options: CallOptions = {}): PagedAsyncIterableIterator<W> {
     const list = operations.list!;
@@ -119,7 +122,8 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
     return undefined;
   }
 
-  async function getWorkspace(id: string, options: CallOptions = {}): Promise<W> {
+  async function getWorkspace(input: WorkspaceIdInput, options: CallOptions = {}): Promise<W> {
+    const id = String(input);
     const get = operations.get;
     if (get) {
       const answer = await service.call<unknown>(get, { params: withId(id) }, options);

@@ -2,7 +2,7 @@
 // configuration of @ws/core: the generated spec types, rules and region table, and
 // the service's quirks (the default workspace's id `0`, sometimes a JSON number;
 // asynchronous deletion; per-workspace quotas).
-import { createHuaweiService, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator } from "@ws/core";
+import { createHuaweiService, workspaceMethods, type CallOptions, type EnsureResult, type HuaweiClientOptions, type PagedAsyncIterableIterator, type WaiterOptions, type WorkspaceStates } from "@ws/core";
 import type { Client } from "openapi-fetch";
 import { endpoints, type EndpointName } from "./generated/endpoints.js";
 import {
@@ -111,9 +111,53 @@ export interface ModelArtsClient {
   getWorkspaceQuotas(id: WorkspaceId, options?: CallOptions): Promise<WorkspaceQuotasResponse>;
   /** Sets the quotas listed in `body` (the others stay). Resolves to the updated quotas: `{ quotas }` (without `used_quota`). */
   updateWorkspaceQuotas(id: WorkspaceId, body: UpdateWorkspaceQuotasRequest, options?: CallOptions): Promise<WorkspaceQuotasResponse>;
+  /**
+   * Creates the workspace unless one with exactly this name exists, and resolves to it with
+   * `created`. Never sends the create twice by accident: after an answer that was lost (a
+   * timeout, a dropped connection, a 5xx) it looks the name up and creates again only when
+   * the service answered that lookup and the workspace is not there.
+   *
+   * @example
+   * const { workspace, created } = await ma.ensureWorkspace({ name: "team-a", auth_type: "PRIVATE" });
+   */
+  ensureWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<EnsureResult<Workspace>>;
+  /**
+   * Polls the workspace until it is NORMAL, with backoff between `minDelayInMs` (2 s) and
+   * `maxDelayInMs` (30 s), never past `maxWaitInMs` (required). Rejects with WaiterError
+   * (`reason: "failure"`) on CREATE_FAILED, DELETING, DELETE_FAILED or when the workspace is
+   * gone, (`reason: "timeout"`) at the deadline, and with AbortError at once on `abortSignal`.
+   *
+   * @example
+   * const ready = await ma.waitUntilWorkspaceReady(id, { maxWaitInMs: 10 * 60_000, onPoll: (ws, n) => console.log(n, ws.status) });
+   */
+  waitUntilWorkspaceReady(id: WorkspaceId, options: WaiterOptions<Workspace>): Promise<Workspace>;
+  /**
+   * After `deleteWorkspace` (which only starts the deletion), polls until the workspace is
+   * gone; rejects with WaiterError on DELETE_FAILED (with the service's `status_info`) or at
+   * `maxWaitInMs` (required).
+   *
+   * @example
+   * await ma.deleteWorkspace(id);
+   * await ma.waitUntilWorkspaceDeleted(id, { maxWaitInMs: 5 * 60_000 });
+   */
+  waitUntilWorkspaceDeleted(id: WorkspaceId, options: WaiterOptions<Workspace>): Promise<undefined>;
   /** openapi-fetch client over the same transport (auth, retries, timeouts), typed by the spec. No input validation; errors reject. */
   readonly raw: Client<paths>;
 }
+
+// name/version of this package, set by the build (tooling/tsup.base.mjs), for the User-Agent.
+declare const __WS_PACKAGE_ID__: string;
+
+/**
+ * What ModelArts' workspace states mean to the waiters: NORMAL is ready; CREATE_FAILED ends a
+ * wait for ready, as do DELETING and DELETE_FAILED (such a workspace will not become ready);
+ * DELETE_FAILED ends a wait for deletion. Any other state, documented or not, means "keep polling".
+ */
+export const MODELARTS_STATES: WorkspaceStates = {
+  ready: ["NORMAL"],
+  readyFailures: ["CREATE_FAILED", "DELETING", "DELETE_FAILED"],
+  deleteFailures: ["DELETE_FAILED"],
+};
 
 /**
  * Creates a ModelArts client.
@@ -122,23 +166,27 @@ export interface ModelArtsClient {
  * const ma = createModelArtsClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });
  */
 export function createModelArtsClient(options: ModelArtsClientOptions): ModelArtsClient {
-  const service = createHuaweiService<paths, ModelArtsRegion>({ provider: "modelarts", endpoints, options, projectId: options.projectId, notFoundCodes });
+  const service = createHuaweiService<paths, ModelArtsRegion>({
+    provider: "modelarts",
+    endpoints,
+    options,
+    projectId: options.projectId,
+    notFoundCodes,
+    packageId: __WS_PACKAGE_ID__,
+  });
   const params = { project_id: options.projectId };
-  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, UpdateWorkspaceResponse, DeleteWorkspaceResponse>(service, {
-    operations: { list: listWorkspacesOperation, get: getWorkspaceOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
+  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, UpdateWorkspaceResponse, DeleteWorkspaceResponse, CreateWorkspaceRequest>(service, {
+    operations: { create: createWorkspaceOperation, list: listWorkspacesOperation, get: getWorkspaceOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
     params,
     nameFilter: "name",
+    states: MODELARTS_STATES,
   });
   // The default workspace's id may come back as the number 0: the path takes it as text.
   const withId = (id: WorkspaceId) => ({ ...params, workspace_id: String(id) });
   return {
     raw: service.raw,
     createWorkspace: (body, callOptions) => service.call<Workspace>(createWorkspaceOperation, { params, body }, callOptions),
-    listWorkspaces: lifecycle.listWorkspaces,
-    findWorkspaceByName: lifecycle.findWorkspaceByName,
-    getWorkspace: (id, callOptions) => lifecycle.getWorkspace(String(id), callOptions),
-    updateWorkspace: (id, body, callOptions) => lifecycle.updateWorkspace(String(id), body, callOptions),
-    deleteWorkspace: (id, callOptions) => lifecycle.deleteWorkspace(String(id), callOptions),
+    ...lifecycle,
     getWorkspaceQuotas: (id, callOptions) => service.call<WorkspaceQuotasResponse>(getWorkspaceQuotasOperation, { params: withId(id) }, callOptions),
     updateWorkspaceQuotas: (id, body, callOptions) =>
       service.call<WorkspaceQuotasResponse>(updateWorkspaceQuotasOperation, { params: withId(id), body }, callOptions),
@@ -158,4 +206,7 @@ export {
   ConfigurationError,
   type CallOptions,
   type PagedAsyncIterableIterator,
+  WaiterError,
+  type EnsureResult,
+  type WaiterOptions,
 } from "@ws/core";

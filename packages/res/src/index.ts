@@ -1,27 +1,116 @@
-// @ws/res: create Huawei Cloud RES (Recommender System) workspaces. A
-// configuration of @ws/core plus RES's one quirk: failures can arrive as HTTP 200
-// with `is_success: false`.
-import { createHuaweiService, isRecord, type CallOptions, type HuaweiClientOptions, type Unwrap } from "@ws/core";
+// @ws/res: the workspaces of Huawei Cloud RES (Recommender System). A
+// configuration of @ws/core plus RES's quirks: failures can arrive as HTTP 200
+// with `is_success: false`; the create answer has no id; the list has no paging
+// (one answer holds everything); the show answer wraps its one workspace in an
+// array; the enterprise projects come wrapped in `{is_success, enterprise_projects}`.
+import { createHuaweiService, isRecord, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type Unwrap, type EnsureResult } from "@ws/core";
 import type { Client } from "openapi-fetch";
 import { endpoints, type EndpointName } from "./generated/endpoints.js";
-import { createWorkspace as createWorkspaceOperation } from "./generated/operations.js";
-import type { components, paths } from "./generated/schema.js";
+import {
+  createWorkspace as createWorkspaceOperation,
+  deleteWorkspace as deleteWorkspaceOperation,
+  getWorkspace as getWorkspaceOperation,
+  listEnterpriseProjects as listEnterpriseProjectsOperation,
+  listWorkspaces as listWorkspacesOperation,
+  notFoundCodes,
+  updateWorkspace as updateWorkspaceOperation,
+} from "./generated/operations.js";
+import type { components, operations, paths } from "./generated/schema.js";
 
+/** A region with a documented RES endpoint (only `cn-north-4`). */
 export type ResRegion = EndpointName;
+/** The body of `createWorkspace`: `name` and `enterprise_project_id` are required, `description` is optional. */
 export type CreateWorkspaceRequest = components["schemas"]["CreateWorkspaceRequest"];
-/** `{ is_success: true, message }`: RES does not return the new workspace's id (list the workspaces to find it). */
+/** `{ is_success: true, message }`: RES does not return the new workspace's id (find it with `findWorkspaceByName`). */
 export type CreateWorkspaceResponse = components["schemas"]["CreateWorkspaceResponse"];
+/**
+ * A workspace, as list and show return it. Note the spelling `update_at`, and `userId` /
+ * `projectId` in camelCase; `created_at` and `update_at` are epoch numbers (milliseconds, as far as seen).
+ */
+export type Workspace = components["schemas"]["Workspace"];
+type GeneratedListQuery = NonNullable<operations["listWorkspaces"]["parameters"]["query"]>;
+/**
+ * The query of `listWorkspaces`. RES documents none (no filter, no paging), so the only
+ * query is none at all: any field is a type error (and refused at run time).
+ */
+export type ListWorkspacesQuery = [GeneratedListQuery] extends [never] ? Record<string, never> : GeneratedListQuery;
+/** The answer of the list call: `{ is_success, workspaces }`, every workspace at once. */
+export type ListWorkspacesResponse = components["schemas"]["ListWorkspacesResponse"];
+/** The answer of the show call: `{ is_success, workspaces }`, the one workspace wrapped in an array (`getWorkspace` unwraps it). */
+export type GetWorkspaceResponse = components["schemas"]["GetWorkspaceResponse"];
+/**
+ * The body of `updateWorkspace`: `description` and/or `name`, both optional. The API reference
+ * says only the description can be updated, so RES may ignore or refuse a new name.
+ */
+export type UpdateWorkspaceRequest = components["schemas"]["UpdateWorkspaceRequest"];
+/** What `updateWorkspace` resolves to: `{ is_success: true, message }`. */
+export type UpdateWorkspaceResponse = components["schemas"]["UpdateWorkspaceResponse"];
+/** What `deleteWorkspace` resolves to: `{ is_success: true, message }`. */
+export type DeleteWorkspaceResponse = components["schemas"]["DeleteWorkspaceResponse"];
+/** An enterprise project a workspace can be bound to (`id` `"0"` is the default one). Its times are strings, unlike a workspace's. */
+export type EnterpriseProject = components["schemas"]["EnterpriseProject"];
+/** The answer of the enterprise-projects call: `{ is_success, enterprise_projects }` (`listEnterpriseProjects` unwraps it). */
+export type ListEnterpriseProjectsResponse = components["schemas"]["ListEnterpriseProjectsResponse"];
 export type { paths, components, operations } from "./generated/schema.js";
 
+/** Options of `createResClient`: the region (or endpoint), credentials and project. */
 export type ResClientOptions = HuaweiClientOptions<ResRegion> & {
-  /** The project the workspace belongs to (the `{project_id}` of the path). */
+  /** The project the workspaces belong to (the `{project_id}` of the path). */
   projectId: string;
 };
 
+/**
+ * A RES client for one project. Every method rejects with an SdkError subclass, also when
+ * RES says `is_success: false` with HTTP 200.
+ */
 export interface ResClient {
-  /** Creates a workspace. Resolves to RES's success body; rejects with an SdkError subclass (also when RES says `is_success: false` with HTTP 200). */
+  /**
+   * Creates a workspace. Resolves to RES's success body, which has no id: find the new
+   * workspace with `findWorkspaceByName`. A name in use is refused (ApiError RES.3406).
+   */
   createWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<CreateWorkspaceResponse>;
-  /** openapi-fetch client over the same transport, typed by the spec. No input validation, no envelope check. */
+  /**
+   * Every workspace the caller may operate on. RES has no paging and no filters: one
+   * request, one page. Nothing is fetched until iteration starts; a query field throws a
+   * ValidationError here, before any request.
+   *
+   * @example
+   * for await (const ws of res.listWorkspaces()) console.log(ws.id, ws.name);
+   */
+  listWorkspaces(query?: ListWorkspacesQuery, options?: CallOptions): PagedAsyncIterableIterator<Workspace>;
+  /**
+   * The workspace with this id (RES answers it as a one-item array; this resolves to the
+   * item). Rejects with NotFoundError on RES.3403 ("workspace does not exist", HTTP 400 or
+   * 200) or when the answer's array is empty.
+   */
+  getWorkspace(id: string, options?: CallOptions): Promise<Workspace>;
+  /**
+   * Changes a workspace's description (and, per the SDK model, its name); fields left out
+   * keep their value. Resolves to `{ is_success: true, message }`. An unknown id rejects with
+   * NotFoundError (RES.3403); a name another workspace has with ApiError RES.3406.
+   */
+  updateWorkspace(id: string, body: UpdateWorkspaceRequest, options?: CallOptions): Promise<UpdateWorkspaceResponse>;
+  /**
+   * Deletes a workspace and every resource in it (this cannot be undone; the enterprise
+   * project stays). Resolves to `{ is_success: true, message }`. An unknown id rejects with
+   * NotFoundError (RES.3403).
+   */
+  deleteWorkspace(id: string, options?: CallOptions): Promise<DeleteWorkspaceResponse>;
+  /** The workspace whose name is exactly `name`, or undefined (the list has no name filter: it is searched whole). */
+  findWorkspaceByName(name: string, options?: CallOptions): Promise<Workspace | undefined>;
+  /** The caller's enterprise projects, to bind a workspace to (`"0"` is the default one). Resolves to the array. */
+  listEnterpriseProjects(options?: CallOptions): Promise<EnterpriseProject[]>;
+  /**
+   * Creates the workspace unless one with exactly this name exists, and resolves to it (with
+   * its id, which RES's create answer does not carry: it is looked up by name) and `created`.
+   * Never sends the create twice by accident: after an answer that was lost it looks the name
+   * up and creates again only when the service answered that lookup and the workspace is not there.
+   *
+   * @example
+   * const { workspace, created } = await res.ensureWorkspace({ name: "recsys-a", enterprise_project_id: "0" });
+   */
+  ensureWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<EnsureResult<Workspace>>;
+  /** openapi-fetch client over the same transport, typed by the spec. No input validation, no envelope check; errors reject. */
   readonly raw: Client<paths>;
 }
 
@@ -31,24 +120,66 @@ export const unwrapResBody: Unwrap = (body) => {
   return body.is_success === false ? { ok: false, outcomeUnknown: false } : { ok: true, value: body };
 };
 
+// The show answer's one workspace; an empty array means there is none.
+const firstWorkspace = (answer: unknown): unknown => (isRecord(answer) && Array.isArray(answer.workspaces) ? answer.workspaces[0] : undefined);
+
+// `{is_success, enterprise_projects}` to the array (absent: none); anything else is not the documented answer.
+const enterpriseProjects: Unwrap = (body, response) => {
+  const result = unwrapResBody(body, response);
+  if (!result.ok) return result;
+  const projects = (result.value as Record<string, unknown>).enterprise_projects;
+  if (projects === undefined) return { ok: true, value: [] };
+  return Array.isArray(projects) ? { ok: true, value: projects } : { ok: false, outcomeUnknown: true };
+};
+
+// name/version of this package, set by the build (tooling/tsup.base.mjs), for the User-Agent.
+declare const __WS_PACKAGE_ID__: string;
+
+/**
+ * Creates a RES client.
+ *
+ * @example
+ * const res = createResClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });
+ */
 export function createResClient(options: ResClientOptions): ResClient {
-  const service = createHuaweiService<paths, ResRegion>({ provider: "res", endpoints, options, projectId: options.projectId, unwrap: unwrapResBody });
+  // The documents (and Huawei's Go SDK) send Content-Type: application/json on every call, GET and DELETE included.
+  const withContentType = { ...options, headers: { "content-type": "application/json", ...options.headers } };
+  const service = createHuaweiService<paths, ResRegion>({
+    provider: "res",
+    endpoints,
+    options: withContentType,
+    projectId: options.projectId,
+    unwrap: unwrapResBody,
+    notFoundCodes,
+    packageId: __WS_PACKAGE_ID__,
+  });
   const params = { project_id: options.projectId };
+  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, UpdateWorkspaceResponse, DeleteWorkspaceResponse, CreateWorkspaceRequest>(service, {
+    operations: { create: createWorkspaceOperation, list: listWorkspacesOperation, get: getWorkspaceOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
+    params,
+    readGet: firstWorkspace,
+    duplicateCodes: ["RES.3406"], // the workspace already exists
+  });
   return {
     raw: service.raw,
-    createWorkspace: (body, callOptions) =>
-      service.call<CreateWorkspaceResponse>(createWorkspaceOperation, { params, body }, callOptions),
+    createWorkspace: (body, callOptions) => service.call<CreateWorkspaceResponse>(createWorkspaceOperation, { params, body }, callOptions),
+    listEnterpriseProjects: (callOptions) => service.call<EnterpriseProject[]>(listEnterpriseProjectsOperation, { params }, callOptions, enterpriseProjects),
+    ...lifecycle,
   };
 }
 
-export { endpoints as resEndpoints };
+/** The documented endpoint of each region (`res.{region}.myhuaweicloud.com`). */
+export const resEndpoints = endpoints;
 export {
   SdkError,
   ApiError,
+  NotFoundError,
   ConnectionError,
   TimeoutError,
   AbortError,
   ValidationError,
   ConfigurationError,
   type CallOptions,
+  type PagedAsyncIterableIterator,
+  type EnsureResult,
 } from "@ws/core";
