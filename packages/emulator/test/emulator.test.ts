@@ -117,9 +117,11 @@ describe("what each service answers", () => {
     await expect(c.insight.createWorkspace({ name: "dup", eps_id: "0" })).rejects.toMatchObject({ status: 400, code: "DataArtsInsight.24150001" });
     await c.fabric.createWorkspace({ name: "dup-1" });
     await expect(c.fabric.createWorkspace({ name: "dup-1" })).rejects.toMatchObject({ status: 400, code: "dataartsfabric.EMULATOR_DUPLICATE_NAME" });
-    // ModelArts and RES document no such rule
-    await c.modelarts.createWorkspace({ name: "dup-2" });
-    await expect(c.modelarts.createWorkspace({ name: "dup-2" })).resolves.toMatchObject({ name: "dup-2" });
+    await c.res.createWorkspace({ name: "dup-2", enterprise_project_id: "0" });
+    await expect(c.res.createWorkspace({ name: "dup-2", enterprise_project_id: "0" })).rejects.toMatchObject({ status: 400, code: "RES.3406" });
+    // ModelArts' create page says an existing name is refused, without the code: the emulator's own
+    await c.modelarts.createWorkspace({ name: "dup-3" });
+    await expect(c.modelarts.createWorkspace({ name: "dup-3" })).rejects.toMatchObject({ status: 400, code: "ModelArts.EMULATOR_DUPLICATE_NAME" });
   });
 
   it("enforces a per-account quota, with each provider's code", async () => {
