@@ -36,13 +36,15 @@ export interface Fault {
   delayInMs?: number;
   /** drop: whether the request is processed before the connection drops. Default true. */
   afterProcessing?: boolean;
+  /** Only requests with this method (`GET`, say: the polls of a waiter). Default any. */
+  method?: string;
 }
 
 export class FaultQueue {
-  private readonly queue: Array<Required<Omit<Fault, "provider">> & { provider?: string | undefined }> = [];
+  private readonly queue: Array<Required<Omit<Fault, "provider" | "method">> & { provider?: string | undefined; method?: string | undefined }> = [];
 
   /** A fault with its defaults filled in; throws on an unknown kind or a bad count. */
-  static normalize(fault: Fault): Required<Omit<Fault, "provider" | "count">> & { count: number; provider?: string | undefined } {
+  static normalize(fault: Fault): Required<Omit<Fault, "provider" | "count" | "method">> & { count: number; provider?: string | undefined; method?: string | undefined } {
     if (!FAULT_KINDS.includes(fault.kind)) throw new Error(`unknown fault kind ${JSON.stringify(fault.kind)}; known: ${FAULT_KINDS.join(", ")}`);
     const count = fault.count ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new Error("count must be a whole number >= 1");
@@ -53,6 +55,7 @@ export class FaultQueue {
       retryAfter: fault.retryAfter ?? 1,
       delayInMs: fault.delayInMs ?? 1000,
       afterProcessing: fault.afterProcessing ?? true,
+      method: fault.method?.toUpperCase(),
     };
   }
 
@@ -61,8 +64,8 @@ export class FaultQueue {
   }
 
   /** The fault for the next request to `provider`, if any (consumed). */
-  take(provider: string, eligible: (kind: FaultKind) => boolean = () => true): (Required<Omit<Fault, "provider" | "count">>) | undefined {
-    const index = this.queue.findIndex((f) => (!f.provider || f.provider === provider) && eligible(f.kind));
+  take(provider: string, eligible: (fault: Pick<Fault, "kind" | "method">) => boolean = () => true): (Required<Omit<Fault, "provider" | "count" | "method">>) | undefined {
+    const index = this.queue.findIndex((f) => (!f.provider || f.provider === provider) && eligible(f));
     if (index === -1) return undefined;
     const fault = this.queue[index]!;
     if (--fault.count === 0) this.queue.splice(index, 1);
@@ -90,6 +93,7 @@ export function parseFaultHeader(value: string): Fault {
     else if (key === "delay") fault.delayInMs = n;
     else if (key === "after-processing") fault.afterProcessing = raw !== "false";
     else if (key === "provider") fault.provider = raw;
+    else if (key === "method") fault.method = raw;
     else if (key !== "id") throw new Error(`unknown fault option ${JSON.stringify(key)}`); // id only tells values apart
   }
   FaultQueue.normalize(fault);

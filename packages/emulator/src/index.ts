@@ -25,6 +25,12 @@ export interface EmulatorOptions {
    * real services take time: ModelArts' DELETING before it is gone. Default 300 ms.
    */
   transitionDelayInMs?: number;
+  /**
+   * How long a new ModelArts workspace stays `CREATING` before it is `NORMAL`. Default 0:
+   * ready at once, as the create document's example answers. A state the documents do not
+   * list, so a waiter that tolerates unknown states can be tested against it.
+   */
+  createDelayInMs?: number;
 }
 
 export interface Emulator {
@@ -58,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     counts: new Map(),
     headerFaults: new Map(),
     transitionDelayInMs: options.transitionDelayInMs ?? 300,
+    createDelayInMs: options.createDelayInMs ?? 0,
     now,
   };
   const server = http.createServer(createHandler(state));

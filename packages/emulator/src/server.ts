@@ -5,7 +5,7 @@
 import http from "node:http";
 import { hex, type Account } from "./accounts.js";
 import { Gatekeeper, type AuthResult, type Incoming } from "./auth.js";
-import { FaultQueue, parseFaultHeader, STATE_FAULTS, type Fault, type FaultKind } from "./faults.js";
+import { FaultQueue, parseFaultHeader, STATE_FAULTS, type Fault } from "./faults.js";
 import { fabric } from "./providers/fabric.js";
 import { huaweiError } from "./providers/huawei.js";
 import { insight } from "./providers/insight.js";
@@ -46,8 +46,10 @@ export interface EmulatorState {
   counts: Map<string, number>;
   /** X-Emulator-Fault values seen, and how many requests carried each. */
   headerFaults: Map<string, number>;
-  /** How long passing states (CREATING, DELETING) last. */
+  /** How long passing states (DELETING) last. */
   transitionDelayInMs: number;
+  /** How long a new workspace stays CREATING where the service has states (0: ready at once). */
+  createDelayInMs: number;
   now(): number;
 }
 
@@ -113,9 +115,10 @@ export function createHandler(state: EmulatorState) {
     const family = provider === "truewatch" ? "truewatch" : "huawei";
 
     // A state fault waits for the request it is about (a create, a delete); the others take the next request.
-    const eligible = (kind: FaultKind) =>
-      !STATE_FAULTS.has(kind) || (kind === "create-failed" ? incoming.method === "POST" : incoming.method === "DELETE");
-    if (headerFault && !eligible(headerFault.kind)) headerFault = undefined;
+    const eligible = ({ kind, method }: Pick<Fault, "kind" | "method">) =>
+      (!method || method.toUpperCase() === incoming.method) &&
+      (!STATE_FAULTS.has(kind) || (kind === "create-failed" ? incoming.method === "POST" : incoming.method === "DELETE"));
+    if (headerFault && !eligible(headerFault)) headerFault = undefined;
     const taken = headerFault ? FaultQueue.normalize(headerFault) : state.faults.take(name, eligible);
     const stateFault = taken && STATE_FAULTS.has(taken.kind) ? (taken.kind as "create-failed" | "delete-failed") : undefined;
     const fault = stateFault ? undefined : taken;
@@ -212,6 +215,7 @@ function serve(
     store: state.store,
     registerApiKey: (key, account) => state.apiKeys.set(key, account),
     transitionDelayInMs: state.transitionDelayInMs,
+    createDelayInMs: state.createDelayInMs,
     stateFault,
   });
 }

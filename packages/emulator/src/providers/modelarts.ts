@@ -71,7 +71,7 @@ export const modelarts: Emulation = {
     {
       method: "POST",
       path: PATH,
-      handle({ account, params, body, now, store, stateFault, transitionDelayInMs }) {
+      handle({ account, params, body, now, store, stateFault, transitionDelayInMs, createDelayInMs }) {
         const workspaces = store.list("modelarts", params.project_id!);
         if (workspaces.some((w) => w.name === body.name)) return nameTaken(body.name);
         if (workspaces.length >= account.quota) return huaweiError(400, "ModelArts.0116", "The expected workspace exceeds the quota limit.");
@@ -85,15 +85,19 @@ export const modelarts: Emulation = {
           auth_type: String(body.auth_type ?? "PUBLIC").toUpperCase(),
           enterprise_project_id: body.enterprise_project_id ?? "0",
           enterprise_project_name: (body.enterprise_project_id ?? "0") === "0" ? "default" : "emulated-eps",
-          status: "NORMAL",
+          status: createDelayInMs > 0 ? "CREATING" : "NORMAL",
           status_info: "",
           ...(body.grants ? { grants: body.grants } : {}),
         };
         workspaces.push(workspace);
         if (stateFault === "create-failed") {
-          store.later(now + transitionDelayInMs, () => {
+          store.later(now + Math.max(createDelayInMs, transitionDelayInMs), () => {
             workspace.status = "CREATE_FAILED";
             workspace.status_info = "Creating the workspace failed (injected by the emulator).";
+          });
+        } else if (createDelayInMs > 0) {
+          store.later(now + createDelayInMs, () => {
+            workspace.status = "NORMAL";
           });
         }
         return { status: 200, body: { ...workspace } };

@@ -75,8 +75,10 @@ export interface Context {
   store: Store;
   /** TrueWatch: registers an API key minted for a new workspace. */
   registerApiKey(key: string, account: Account): void;
-  /** How long a workspace stays in a passing state (CREATING, DELETING) before the next one. */
+  /** How long a workspace stays in a passing state (DELETING) before the next one. */
   transitionDelayInMs: number;
+  /** How long a new workspace stays CREATING before it is ready, where the service has states (0: ready at once). */
+  createDelayInMs: number;
   /** A state fault injected for this request: the create or delete it makes ends in the failure state. */
   stateFault?: "create-failed" | "delete-failed" | undefined;
 }
