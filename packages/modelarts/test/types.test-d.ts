@@ -108,3 +108,20 @@ describe("lifecycle types", () => {
     void client.getWorkspace({ id: "x" });
   });
 });
+
+describe("waiters and ensureWorkspace types", () => {
+  it("maxWaitInMs is required; the waiters resolve to the workspace and to undefined", () => {
+    // @ts-expect-error a wait without a deadline does not compile
+    void client.waitUntilWorkspaceReady("id", {});
+    // @ts-expect-error nor without options at all
+    void client.waitUntilWorkspaceDeleted("id");
+    expectTypeOf(client.waitUntilWorkspaceReady("id", { maxWaitInMs: 1000 })).resolves.toEqualTypeOf<Workspace>();
+    expectTypeOf(client.waitUntilWorkspaceDeleted(0, { maxWaitInMs: 1000 })).resolves.toEqualTypeOf<undefined>();
+    void client.waitUntilWorkspaceReady("id", { maxWaitInMs: 1000, onPoll: (ws, attempt) => expectTypeOf(ws.status).toEqualTypeOf<string | undefined>() && attempt });
+  });
+
+  it("ensureWorkspace takes the create body and says whether it created", () => {
+    expectTypeOf(client.ensureWorkspace).parameter(0).toEqualTypeOf<CreateWorkspaceRequest>();
+    expectTypeOf(client.ensureWorkspace({ name: "team-a" })).resolves.toEqualTypeOf<{ workspace: Workspace; created: boolean }>();
+  });
+});

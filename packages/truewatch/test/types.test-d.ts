@@ -78,3 +78,13 @@ describe("getWorkspace and updateWorkspace types", () => {
     expectTypeOf<NotFoundError>().toExtend<ApiError>();
   });
 });
+
+describe("no create-once and no waiters for TrueWatch", () => {
+  it("has no ensureWorkspace (it cannot list) and no waiters", () => {
+    const tw = createTrueWatchClient({ site: "eu1", apiKey: "k" });
+    // @ts-expect-error TrueWatch cannot look a name up, so it cannot create once
+    void tw.ensureWorkspace;
+    // @ts-expect-error no workspace states to wait for
+    void tw.waitUntilWorkspaceReady;
+  });
+});
