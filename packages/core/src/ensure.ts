@@ -2,9 +2,10 @@
 // survives a timeout, a dropped connection or a garbled answer without ever
 // making two. A create is sent a second time only when a lookup the service
 // answered (not one that failed) says the first did not happen.
-import { ApiError, SdkError, sameErrorCode, type SdkErrorOptions } from "./errors.js";
+import { AbortError, ApiError, SdkError, sameErrorCode, type SdkErrorOptions } from "./errors.js";
 import type { CallOptions } from "./client.js";
 import { isRecord } from "./http.js";
+import { sleep } from "./retry.js";
 
 /** What ensureWorkspace resolves to: the workspace, and whether this call created it. */
 export interface EnsureResult<W> {
@@ -34,19 +35,6 @@ function isDuplicate(error: unknown, codes: readonly string[]): boolean {
   return error instanceof ApiError && error.code !== undefined && codes.some((c) => sameErrorCode(error.code!, c));
 }
 
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(); // the next call reports the abort
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
-
 /**
  * Creates the workspace `body` names unless one with exactly that name exists;
  * resolves to it and whether this call created it. Never sends the create
@@ -67,7 +55,7 @@ export async function ensureWorkspace<W, B extends { name?: unknown }>(config: E
     if (workspace !== undefined) return { workspace, created: true };
     const attempts = config.lookupAttempts ?? 3;
     for (let i = 0; i < attempts; i++) {
-      if (i > 0) await pause(config.lookupDelayInMs ?? 1_000, options.abortSignal);
+      if (i > 0) await sleep(config.lookupDelayInMs ?? 1_000, options.abortSignal, () => new AbortError("ensureWorkspace was aborted while waiting to look the new workspace up.", context));
       const found = await config.findWorkspaceByName(name, options);
       if (found !== undefined) return { workspace: found, created: true };
     }

@@ -111,11 +111,12 @@ export function decideResponse(
   return { retry: true, delayInMs: Math.max(floor, jitter) };
 }
 
-/** Resolves after `ms`, or rejects with AbortError as soon as `signal` fires; leaves no timer behind. */
-export function sleep(ms: number, signal: AbortSignal | undefined, context: { provider?: string; operation?: string; attempts: number }): Promise<void> {
+/**
+ * Resolves after `ms`, or rejects with `aborted()` as soon as `signal` fires;
+ * leaves no timer behind. The one pause of the SDK: retries, waiters, create-once.
+ */
+export function sleep(ms: number, signal: AbortSignal | undefined, aborted: () => Error): Promise<void> {
   return new Promise((resolve, reject) => {
-    const aborted = () =>
-      new AbortError("The call was aborted while waiting to retry.", { ...context, cause: signal?.reason });
     if (signal?.aborted) return reject(aborted());
     const onAbort = () => {
       clearTimeout(timer);
@@ -168,11 +169,14 @@ export class RetryPolicy implements Policy {
         reason = error instanceof Error ? error.name : "error";
       }
       this.onRetry?.({ operation: request.operation, retry: request.context.retry + 1, maxRetries: options.maxRetries, delayInMs, reason });
-      await sleep(delayInMs, request.abortSignal, {
-        provider: this.provider,
-        operation: request.operation,
-        attempts: request.context.attempts,
-      });
+      await sleep(delayInMs, request.abortSignal, () =>
+        new AbortError("The call was aborted while waiting to retry.", {
+          provider: this.provider,
+          operation: request.operation,
+          attempts: request.context.attempts,
+          cause: request.abortSignal?.reason,
+        }),
+      );
       request.context.retry++;
     }
   }

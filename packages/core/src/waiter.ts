@@ -5,6 +5,7 @@
 // state means is data: the provider's table of success and failure states.
 import { AbortError, ConfigurationError, NotFoundError, SdkError, TimeoutError, type SdkErrorOptions } from "./errors.js";
 import { isRecord } from "./http.js";
+import { sleep } from "./retry.js";
 
 /**
  * How long and how often to poll.
@@ -67,29 +68,13 @@ Object.defineProperty(WaiterError.prototype, "name", { value: "WaiterError", wri
 /** What one poll means: done (with the value to resolve to), failed (in this state), or not yet. */
 export type PollVerdict<R> = { done: true; value: R } | { done: false; failed: false } | { done: false; failed: true; state?: string | undefined; statusInfo?: string | undefined; why: string };
 
-/** Sleeps `ms`, or rejects with AbortError as soon as `signal` fires; leaves no timer behind. */
-function pause(ms: number, signal: AbortSignal | undefined, aborted: () => AbortError): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(aborted());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
 /** Time for waiters: the real one, or a test's. */
 export interface WaiterClock {
   now(): number;
   sleep(ms: number, signal: AbortSignal | undefined, aborted: () => AbortError): Promise<void>;
 }
 
-const realClock: WaiterClock = { now: () => Date.now(), sleep: pause };
+const realClock: WaiterClock = { now: () => Date.now(), sleep };
 
 /** Delay before poll `n + 1`: a random time between min and min·2ⁿ, capped at max (AWS waiters' rule). */
 export function waiterDelay(n: number, min: number, max: number, random: () => number = Math.random): number {
