@@ -16,18 +16,19 @@ export interface SdkErrorOptions {
 
 export class SdkError extends Error {
   /** Which service answered or was called (`modelarts`, `truewatch`, `iam`, ...). */
-  readonly provider: string | undefined;
+  declare readonly provider: string | undefined;
   /** The operation, e.g. `createWorkspace`, or `METHOD /path` for raw calls. */
-  readonly operation: string | undefined;
-  /** Requests sent on the wire for this call, retries and re-authentication included. */
+  declare readonly operation: string | undefined;
+  /** Attempts made for this call, retries and re-authentication included (also those whose connection failed before sending). */
   attempts: number;
   /** True when the request may have been processed although the call failed. */
   outcomeUnknown: boolean;
 
   constructor(message: string, options: SdkErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.provider = options.provider;
-    this.operation = options.operation;
+    // Set only when known, so an error printed without them shows no `provider: undefined`.
+    if (options.provider !== undefined) (this as { provider?: string }).provider = options.provider;
+    if (options.operation !== undefined) (this as { operation?: string }).operation = options.operation;
     this.attempts = options.attempts ?? 0;
     this.outcomeUnknown = options.outcomeUnknown ?? false;
   }

@@ -14,7 +14,7 @@ export {
   type ValidationIssue,
   type ResponseInfo,
 } from "./errors.js";
-export { check, assertValid, codePoints, type Schema, type SchemaType } from "./validate.js";
+export { check, assertValid, codePoints, suggest, type Schema, type SchemaType } from "./validate.js";
 export { prepareRequest, type OperationSpec, type OperationInput, type PagingRule, type PreparedRequest } from "./operation.js";
 export { paginate, type PagedAsyncIterableIterator, type PageFetcher, type PaginateOptions } from "./paging.js";
 export {

@@ -72,6 +72,13 @@ export interface MapContext {
   notFoundCodes?: readonly string[];
 }
 
+// What to check, for the gateway's authentication failures: the message alone
+// ("verify aksk signature fail") does not say where to look.
+const HINTS: ReadonlyArray<readonly [string, string]> = [
+  ["APIGW.0301", "Check the credentials: the access key and its secret key belong together (and the security token, for temporary keys), the token is not expired, and this machine's clock is right (signatures older than 15 minutes are refused)"],
+  ["APIGW.0307", "The token must be renewed: get a new one (the SDK does this itself for IAM credentials), and check that the endpoint's region is the token's"],
+];
+
 // A 404 from the gateway itself (no such API, wrong host or path) is a
 // configuration problem, not a missing workspace.
 const NOT_A_RESOURCE = ["APIGW.0101", "RouterNotFound"];
@@ -113,8 +120,12 @@ export function toApiError(response: HttpResponse, request: HttpRequest, ctx: Ma
     outcomeUnknown = true;
   } else {
     const message = fields.message ?? (response.malformed ? excerpt(response.bodyText) : undefined);
-    detail = [fields.code, message ?? (response.statusText || "no error message")].filter(Boolean).join(": ");
+    // IAM's {error: {code: 401, ...}} repeats the status as its code: say it once.
+    const code = fields.code === String(status) ? undefined : fields.code;
+    detail = [code, message ?? (response.statusText || "no error message")].filter(Boolean).join(": ");
     if (fields.solution) detail += ` (${fields.solution})`;
+    const hint = code !== undefined ? HINTS.find(([c]) => sameErrorCode(code, c))?.[1] : undefined;
+    if (hint) detail += `. ${hint}`;
   }
   if (outcomeUnknown && !request.idempotent) detail += `. The request may have been processed: check before sending it again`;
 

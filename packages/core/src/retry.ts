@@ -164,7 +164,11 @@ export class RetryPolicy implements Policy {
         reason = `HTTP ${response.status}`;
       } catch (error) {
         if (error instanceof SdkError) error.attempts = request.context.attempts;
-        if (request.context.retry >= options.maxRetries || !isRetryableError(error, request)) throw error;
+        if (request.context.retry >= options.maxRetries || !isRetryableError(error, request)) {
+          // "the request was not sent" beside attempts: 3 reads as a contradiction: say it was tried each time.
+          if (error instanceof SdkError && request.context.retry > 0) error.message = error.message.replace(/\.?$/, ` (gave up after ${request.context.attempts} attempts).`);
+          throw error;
+        }
         delayInMs = backoffDelay(request.context.retry, options, this.random);
         reason = error instanceof Error ? error.name : "error";
       }

@@ -43,6 +43,18 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Requests fetch itself refuses before opening a connection, which its error only
+ * says in words: undici's "bad port" (the Fetch standard's blocked ports, 9 among them).
+ */
+function refusedByRuntime(error: unknown): { code: string; why: string } | undefined {
+  const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause;
+  if (typeof cause?.message === "string" && /^bad port$/i.test(cause.message)) {
+    return { code: "BAD_PORT", why: "the port is one the Fetch standard blocks (such as 9, 25 or 6000); use another port" };
+  }
+  return undefined;
+}
+
 /** Statuses whose responses carry no body (and may not be given one). */
 export const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
@@ -132,13 +144,16 @@ export function createTransport(options: TransportOptions = {}): SendRequest {
           cause: caller.reason,
         });
       }
-      const code = causeCode(error);
-      const sent = code === undefined || !NOT_SENT_CODES.has(code);
+      const refusal = refusedByRuntime(error);
+      const code = refusal ? refusal.code : causeCode(error);
+      const sent = !refusal && (code === undefined || !NOT_SENT_CODES.has(code));
       const host = safeHost(request.url);
       throw new ConnectionError(
-        sent
-          ? `The connection to ${host} failed${code ? ` (${code})` : ""} after the request may have been sent.`
-          : `Could not connect to ${host} (${code}); the request was not sent.`,
+        refusal
+          ? `The runtime refused to send the request to ${host}: ${refusal.why}; nothing was sent.`
+          : sent
+            ? `The connection to ${host} failed${code ? ` (${code})` : ""} after the request may have been sent.`
+            : `Could not connect to ${host} (${code}); the request was not sent.`,
         { ...errorContext, attempts, code, sent, outcomeUnknown: sent, cause: error },
       );
     } finally {

@@ -106,10 +106,37 @@ function join(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
-// "did you mean auth_type?" for authType, auth-type, AUTH_TYPE, ...
+/** Edit distance with adjacent transpositions (optimal string alignment): `nmae` is 1 from `name`. */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * "did you mean auth_type?" for authType, auth-type, AUTH_TYPE (same name but for
+ * case and separators), and for typos such as nmae or auth_tpye (a small edit distance).
+ */
 export function suggest(name: string, known: string[]): string | undefined {
   const fold = (s: string) => s.toLowerCase().replace(/[-_]/g, "");
-  return known.find((k) => fold(k) === fold(name));
+  const folded = fold(name);
+  const same = known.find((k) => fold(k) === folded);
+  if (same) return same;
+  let best: { name: string; d: number } | undefined;
+  for (const k of known) {
+    const d = distance(folded, fold(k));
+    // A third of the name may be wrong, at most two edits: `id` is not a typo of `ak`.
+    if (d <= Math.min(2, Math.floor(folded.length / 3)) && (!best || d < best.d)) best = { name: k, d };
+  }
+  return best?.name;
 }
 
 // A readable "when auth_type is INTERNAL" from an `if` schema.
@@ -158,7 +185,9 @@ export function check(schema: Schema, value: unknown, path: string, issues: Vali
     if (schema.minLength !== undefined || schema.maxLength !== undefined) {
       const n = codePoints(value);
       if (schema.minLength !== undefined && n < schema.minLength) {
-        fail("minLength", () => value === "" ? `must not be empty (at least ${schema.minLength} characters)` : `must be at least ${schema.minLength} characters (got ${n})`);
+        fail("minLength", () =>
+          value === "" && schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} character${schema.minLength === 1 ? "" : "s"} (got ${n})`,
+        );
       }
       if (schema.maxLength !== undefined && n > schema.maxLength) {
         fail("maxLength", () => `must be at most ${schema.maxLength} characters (got ${n})`);

@@ -246,6 +246,15 @@ describe("authentication, as the gateway does it", () => {
     expect(await (await fetch(`${emu.url}/v1/nothing/here/at/all`)).json()).toMatchObject({ error_code: "APIGW.0101" });
     expect(await (await fetch(`${emu.url}/api/v1/nothing`, { method: "POST" })).json()).toMatchObject({ errorCode: "RouterNotFound", success: false });
   });
+
+  it("gives one request id per answer: the X-Request-Id header is the body's request_id", async () => {
+    const response = await fetch(`${emu.url}/v1/nothing/here/at/all`);
+    const body = (await response.json()) as { request_id: string };
+    expect(body.request_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(response.headers.get("x-request-id")).toBe(body.request_id);
+    const error = await clients().modelarts.getWorkspace("0123456789abcdef0123456789abcdef").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ModelArts.0102", requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+  });
 });
 
 describe("fault injection", () => {
