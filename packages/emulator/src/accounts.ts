@@ -22,6 +22,33 @@ export interface Account {
   apiKey: string;
   /** Workspaces one project (or TrueWatch account) may hold. Default 50. */
   quota: number;
+  /**
+   * Projects besides `projectId`/`projectName`, which IAM's `GET /v3/projects` also lists: another
+   * region's project, or a second project named like a region (real IAM keeps names unique in an
+   * account; a test uses this to meet the SDK's "several projects" error). A region with no project
+   * at all needs nothing: any region name the account has no project for.
+   */
+  projects?: Project[] | undefined;
+}
+
+/** An IAM project of an account. Named after its region (`cn-north-4`), or `{region}_{name}` for a subproject. */
+export interface Project {
+  id: string;
+  name: string;
+  /** Default true. A disabled project is still listed (`enabled: false`) but cannot scope a token. */
+  enabled?: boolean | undefined;
+  /** Default "". */
+  description?: string | undefined;
+}
+
+/** What `startEmulator({ accounts })` takes: any field of an account, extra projects with or without ids. */
+export type AccountOptions = Partial<Omit<Account, "projects">> & {
+  projects?: Array<Partial<Project> & { name: string }> | undefined;
+};
+
+/** Every project of the account: its own (`projectId`/`projectName`) first, then `projects`. */
+export function projectsOf(account: Account): Project[] {
+  return [{ id: account.projectId, name: account.projectName }, ...(account.projects ?? [])];
 }
 
 export const hex = (bytes: number) => randomBytes(bytes).toString("hex");
@@ -32,8 +59,9 @@ function alnum(length: number): string {
 }
 
 /** A complete account with fresh random credentials, overridden by `partial`. */
-export function makeAccount(partial: Partial<Account> = {}): Account {
-  return {
+export function makeAccount(partial: AccountOptions = {}): Account {
+  const { projects, ...rest } = partial;
+  const account: Account = {
     accessKey: alnum(20),
     secretKey: randomBytes(30).toString("base64"),
     username: "emulator-user",
@@ -45,6 +73,8 @@ export function makeAccount(partial: Partial<Account> = {}): Account {
     instanceId: hex(16),
     apiKey: `wsak_${hex(16)}`,
     quota: 50,
-    ...partial,
+    ...rest,
   };
+  if (projects) account.projects = projects.map((p) => ({ ...p, id: p.id ?? hex(16) }));
+  return account;
 }

@@ -1,9 +1,11 @@
 // Who is calling: the gateway's checks, as Huawei documents them (an AK/SK
 // signature within 15 minutes of the server's clock, signing host and
 // x-sdk-date; five failures in a row lock the key for five minutes; IAM tokens
-// valid 24 hours), and TrueWatch's DF-API-KEY.
+// valid 24 hours; temporary AK/SK valid only with their signed X-Security-Token
+// and until they expire), and TrueWatch's DF-API-KEY.
+import { randomBytes } from "node:crypto";
 import { createSigner, formatSdkDate, parseSdkDate, type SignableRequest, type Signer } from "@ws/core";
-import { hex, type Account } from "./accounts.js";
+import { hex, projectsOf, type Account } from "./accounts.js";
 
 export interface Incoming {
   method: string;
@@ -31,10 +33,27 @@ interface IssuedToken {
   revoked: boolean;
 }
 
+/** Temporary AK/SK and security token (what the ECS metadata service hands out), for one account. */
+export interface TemporaryCredentials {
+  accessKey: string;
+  secretKey: string;
+  securityToken: string;
+  /** Epoch ms on the emulator's clock. */
+  expiresAt: number;
+}
+
+interface IssuedTemporary extends TemporaryCredentials {
+  account: Account;
+  signer: Signer;
+}
+
+const TEMPORARY_KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
 export class Gatekeeper {
   private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
   private readonly tokens = new Map<string, IssuedToken>();
   private readonly signers = new Map<Account, Signer>();
+  private readonly temporaries = new Map<string, IssuedTemporary>();
 
   constructor(
     private readonly accounts: Account[],
@@ -67,7 +86,9 @@ export class Gatekeeper {
     const match = AUTHORIZATION.exec(request.headers.authorization ?? "");
     if (!match) return this.fail("APIGW.0301", "verify aksk signature fail, invalid Authorization header");
     const [, accessKey, signedList, signature] = match as unknown as [string, string, string, string];
-    const account = this.accounts.find((a) => a.accessKey === accessKey);
+    const permanent = this.accounts.find((a) => a.accessKey === accessKey);
+    const temporary = permanent ? undefined : this.temporaries.get(accessKey);
+    const account = permanent ?? temporary?.account;
     if (!account) return this.fail("APIGW.0301", "Get secretKey failed");
     const state = this.failures.get(accessKey) ?? { count: 0, lockedUntil: 0 };
     if (this.now() < state.lockedUntil) return this.fail("APIGW.0301", "AK access failed to reach the limit,forbidden");
@@ -79,6 +100,19 @@ export class Gatekeeper {
       return this.fail("APIGW.0301", message);
     };
     const signed = signedList.split(";");
+    // A temporary key is only good with the security token it was issued with, sent
+    // and signed, and only until it expires; a permanent key takes no security token.
+    const securityToken = request.headers["x-security-token"];
+    if (temporary) {
+      if (securityToken === undefined) return refuse("verify aksk signature fail, a temporary access key needs its x-security-token");
+      if (securityToken !== temporary.securityToken) return refuse("verify securitytoken fail, the security token does not belong to this access key");
+      if (this.now() >= temporary.expiresAt) {
+        return this.fail("APIGW.0301", `security token expires, expires_at: ${new Date(temporary.expiresAt).toISOString()}`);
+      }
+      if (!signed.includes("x-security-token")) return refuse("verify aksk signature fail, x-security-token must be signed");
+    } else if (securityToken !== undefined) {
+      return refuse("verify securitytoken fail, the security token does not belong to this access key");
+    }
     if (!signed.includes("host") || !signed.includes("x-sdk-date")) return refuse("verify aksk signature fail, host and x-sdk-date must be signed");
     const signedAt = parseSdkDate(request.headers["x-sdk-date"]);
     if (signedAt === undefined) return refuse("verify aksk signature fail, invalid x-sdk-date");
@@ -95,16 +129,47 @@ export class Gatekeeper {
     // Sign the request as received, with the date it claims, and compare: the
     // canonical form, payload hash and HMAC are core's signer's, not a copy of them.
     const expected: SignableRequest = { method: request.method, url: `http://${request.headers.host ?? ""}${request.url}`, headers, body: request.body };
-    if (this.signerFor(account).sign(expected, new Date(signedAt)) instanceof Promise) {
+    if ((temporary?.signer ?? this.signerFor(account)).sign(expected, new Date(signedAt)) instanceof Promise) {
       throw new Error("the emulator needs the synchronous node:crypto signer (the node export condition)");
     }
     if (!expected.headers.authorization?.endsWith(`Signature=${signature}`)) return refuse("verify aksk signature fail");
     this.failures.delete(accessKey);
+    // X-Project-Id: any project of the account (its own, or one of `projects`); X-Domain-Id (global
+    // services such as IAM): the account's. Without X-Project-Id the caller acts in the account's own project.
     const projectId = request.headers["x-project-id"];
-    if (projectId !== undefined && projectId !== account.projectId) {
+    if (projectId !== undefined && !projectsOf(account).some((p) => p.id === projectId && p.enabled !== false)) {
       return { ok: false, status: 403, code: "APIGW.0310", message: "The project is unavailable." };
     }
-    return { ok: true, account, via: "aksk", projectId: account.projectId };
+    const domainId = request.headers["x-domain-id"];
+    if (domainId !== undefined && domainId !== account.domainId) {
+      return this.fail("APIGW.0301", "verify aksk signature fail, x-domain-id is not the access key's account");
+    }
+    return { ok: true, account, via: "aksk", projectId: projectId ?? account.projectId };
+  }
+
+  /**
+   * New temporary AK/SK and security token for `account`, valid `ttlInMs` on the emulator's clock
+   * (what the ECS metadata service hands to an instance whose agency belongs to the account).
+   */
+  issueTemporary(account: Account, ttlInMs: number): TemporaryCredentials {
+    const accessKey = Array.from(randomBytes(20), (b) => TEMPORARY_KEY_CHARS[b % TEMPORARY_KEY_CHARS.length]).join("");
+    const secretKey = randomBytes(30).toString("base64");
+    const issued: IssuedTemporary = {
+      account,
+      accessKey,
+      secretKey,
+      securityToken: `gQ${randomBytes(96).toString("base64")}`,
+      expiresAt: this.now() + ttlInMs,
+      signer: createSigner(accessKey, secretKey),
+    };
+    this.temporaries.set(accessKey, issued);
+    return { accessKey, secretKey, securityToken: issued.securityToken, expiresAt: issued.expiresAt };
+  }
+
+  /** Makes every temporary key issued so far expired (the gateway then refuses it: APIGW.0301). */
+  expireTemporaryCredentials(): void {
+    const now = this.now();
+    for (const issued of this.temporaries.values()) issued.expiresAt = Math.min(issued.expiresAt, now);
   }
 
   /** TrueWatch: the DF-API-KEY of one of the account's workspaces. */
@@ -115,7 +180,7 @@ export class Gatekeeper {
     return { ok: true, account, via: "apiKey" };
   }
 
-  /** IAM POST /v3/auth/tokens, password method: a token scoped to the account's project, by id or name. */
+  /** IAM POST /v3/auth/tokens, password method: a token scoped to one of the account's (enabled) projects, by id or name. */
   issueToken(body: unknown): { status: number; headers?: Record<string, string>; body: unknown } {
     const b = body as any;
     const user = b?.auth?.identity?.password?.user;
@@ -127,13 +192,16 @@ export class Gatekeeper {
       (a) => a.username === user.name && a.password === user.password && a.domainName === user.domain?.name,
     );
     if (!account) return { status: 401, body: { error: { code: 401, message: "The username or password is wrong.", title: "Unauthorized" } } };
-    if ((scope.id ?? account.projectId) !== account.projectId || (scope.name ?? account.projectName) !== account.projectName) {
+    const project = projectsOf(account).find(
+      (p) => p.enabled !== false && (scope.id === undefined || p.id === scope.id) && (scope.name === undefined || p.name === scope.name),
+    );
+    if (!project) {
       return { status: 401, body: { error: { code: 401, message: "The project does not exist or is not accessible.", title: "Unauthorized" } } };
     }
     const token = `MIIemu${hex(32)}`;
     const issuedAt = this.now();
     const expiresAt = issuedAt + TOKEN_LIFETIME_IN_MS;
-    this.tokens.set(token, { account, projectId: account.projectId, expiresAt, revoked: false });
+    this.tokens.set(token, { account, projectId: project.id, expiresAt, revoked: false });
     return {
       status: 201,
       headers: { "x-subject-token": token },
@@ -142,7 +210,7 @@ export class Gatekeeper {
           methods: ["password"],
           issued_at: new Date(issuedAt).toISOString(),
           expires_at: new Date(expiresAt).toISOString(),
-          project: { id: account.projectId, name: account.projectName, domain: { name: account.domainName } },
+          project: { id: project.id, name: project.name, domain: { id: account.domainId, name: account.domainName } },
           user: { name: account.username, domain: { name: account.domainName } },
         },
       },

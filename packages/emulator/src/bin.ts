@@ -11,7 +11,7 @@ function option(name: string): string | undefined {
 }
 
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
-  console.log("Usage: ws-emulator [--port N] [--host H]\nServes RES, DataArts Insight, ModelArts, DataArts Fabric, TrueWatch and IAM on one local port.");
+  console.log("Usage: ws-emulator [--port N] [--host H]\nServes RES, DataArts Insight, ModelArts, DataArts Fabric, TrueWatch, IAM and the ECS metadata service on one local port.");
   process.exit(0);
 }
 async function main(): Promise<void> {

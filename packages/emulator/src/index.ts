@@ -1,14 +1,16 @@
-// @ws/emulator: the five workspace APIs and IAM on one loopback server, for
-// tests and demos without cloud accounts.
+// @ws/emulator: the five workspace APIs, IAM (tokens, projects) and the ECS
+// metadata service on one loopback server, for tests and demos without cloud accounts.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { makeAccount, type Account } from "./accounts.js";
+import { makeAccount, type Account, type AccountOptions } from "./accounts.js";
 import { Gatekeeper } from "./auth.js";
 import { FaultQueue, type Fault } from "./faults.js";
+import { metadataSettings, type MetadataOptions, type MetadataSettings } from "./metadata.js";
 import { Store } from "./providers/types.js";
 import { createHandler, resetState, type EmulatorState } from "./server.js";
 
-export type { Account } from "./accounts.js";
+export type { Account, AccountOptions, Project } from "./accounts.js";
+export type { MetadataOptions } from "./metadata.js";
 export { FAULT_KINDS, type Fault, type FaultKind } from "./faults.js";
 
 export interface EmulatorOptions {
@@ -16,10 +18,30 @@ export interface EmulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Accounts the emulator accepts; missing fields are filled with fresh random values. Default: one account. */
-  accounts?: Array<Partial<Account>>;
+  /**
+   * Accounts the emulator accepts; missing fields are filled with fresh random values. Default: one account.
+   * Each has one project (`projectId`, named `projectName`, default `cn-north-4`) that IAM's
+   * `GET /v3/projects?name=` finds; `projects` adds more: `[{ name: "ap-southeast-1" }]` (another region),
+   * or `[{ name: "cn-north-4" }]` (a second project for the same name: the SDK's "several projects" case).
+   * Any other region name has no project (the "no project" case).
+   */
+  accounts?: AccountOptions[];
   /** Shift the emulator's clock (to test clock-skew handling). Default 0. */
   clockSkewInMs?: number;
+  /**
+   * How long the temporary AK/SK and security token that the metadata service hands out stay valid,
+   * on the emulator's clock (their `expires_at`). Default 15 minutes (IAM's default and shortest
+   * lifetime for temporary keys). Past it the gateway refuses them: 401 APIGW.0301 "security token
+   * expires, expires_at: ...". `emulator.expireTemporaryCredentials()` ends them at once.
+   */
+  temporaryCredentialsTtlInMs?: number;
+  /**
+   * The ECS metadata service at `emulator.metadataEndpoint` (the same server):
+   * `PUT /meta-data/latest/api/token` and `GET /openstack/latest/securitykey`. Default: session
+   * tokens required, an agency, keys of the first account. See MetadataOptions; `emulator.setMetadata()`
+   * changes it while running.
+   */
+  metadata?: MetadataOptions;
   /**
    * How long a workspace stays in a passing state before the next one, as the
    * real services take time: ModelArts' DELETING before it is gone. Default 300 ms.
@@ -36,17 +58,36 @@ export interface EmulatorOptions {
 export interface Emulator {
   /** Base URL for every client: `endpoint: emulator.url`. */
   url: string;
+  /**
+   * IAM's base URL (POST /v3/auth/tokens, GET /v3/projects): `emulator.url`. For the SDK's project
+   * lookup and IAM credentials: `HUAWEICLOUD_SDK_IAM_ENDPOINT`, `iam_endpoint` in a profile, or
+   * `credentials.iam.endpoint`.
+   */
+  iamEndpoint: string;
+  /**
+   * The ECS metadata service's base URL, in place of `http://169.254.169.254`: `emulator.url`.
+   * For `fromMetadata({ endpoint: emulator.metadataEndpoint })`.
+   */
+  metadataEndpoint: string;
   /** The first account: everything a client needs to call all five services. */
   credentials: Account;
   accounts: Account[];
   /** Queues a fault for the next requests (same as POST /__emulator/faults). */
   inject(fault: Fault | Fault[]): void;
-  /** Requests served so far, by provider (`res`, `insight`, `modelarts`, `fabric`, `truewatch`, `iam`). */
+  /**
+   * Requests served so far, by provider (`res`, `insight`, `modelarts`, `fabric`, `truewatch`, `iam`,
+   * `metadata`), and for IAM and the metadata service also by route: `iam:tokens`, `iam:projects`,
+   * `metadata:token`, `metadata:securitykey` (each temporary key handed out is one of these).
+   */
   requests(provider: string): number;
   /** The workspaces created so far, by provider and scope. */
   workspaces(): Record<string, Array<Record<string, unknown>>>;
   /** Makes every IAM token issued so far invalid (the services answer APIGW.0307). */
   revokeTokens(): void;
+  /** Makes every temporary key the metadata service handed out so far expired (the gateway answers APIGW.0301). */
+  expireTemporaryCredentials(): void;
+  /** Changes the metadata service's behaviour from the next request on (the fields given; the others stay). */
+  setMetadata(options: MetadataOptions): void;
   /** Forgets workspaces, faults (also those armed by X-Emulator-Fault values) and request counts. */
   reset(): void;
   close(): Promise<void>;
@@ -55,16 +96,24 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const accounts = (options.accounts?.length ? options.accounts : [{}]).map((a) => makeAccount(a));
   const now = () => Date.now() + (options.clockSkewInMs ?? 0);
+  const temporaryCredentialsTtlInMs = options.temporaryCredentialsTtlInMs ?? 15 * 60_000;
+  if (!(temporaryCredentialsTtlInMs > 0)) throw new Error("temporaryCredentialsTtlInMs must be > 0");
+  const gate = new Gatekeeper(accounts, now);
+  const checkedMetadata = (settings: MetadataSettings) => {
+    if (settings.account >= accounts.length) throw new Error(`metadata.account ${settings.account} is not one of the ${accounts.length} accounts`);
+    return settings;
+  };
   const state: EmulatorState = {
     accounts,
     store: new Store(),
     faults: new FaultQueue(),
-    gate: new Gatekeeper(accounts, now),
+    gate,
     apiKeys: new Map(accounts.map((a) => [a.apiKey, a])),
     counts: new Map(),
     headerFaults: new Map(),
     transitionDelayInMs: options.transitionDelayInMs ?? 300,
     createDelayInMs: options.createDelayInMs ?? 0,
+    metadata: { settings: checkedMetadata(metadataSettings(options.metadata)), accounts, gate, tokens: new Map(), temporaryCredentialsTtlInMs, now },
     now,
   };
   const server = http.createServer(createHandler(state));
@@ -75,8 +124,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host;
+  const url = `http://${shownHost}:${port}`;
   return {
-    url: `http://${shownHost}:${port}`,
+    url,
+    iamEndpoint: url,
+    metadataEndpoint: url,
     credentials: accounts[0]!,
     accounts,
     inject: (fault) => (Array.isArray(fault) ? fault : [fault]).forEach((f) => state.faults.add(f)),
@@ -86,6 +138,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return state.store.dump();
     },
     revokeTokens: () => state.gate.revokeTokens(),
+    expireTemporaryCredentials: () => state.gate.expireTemporaryCredentials(),
+    setMetadata: (changes) => {
+      state.metadata.settings = checkedMetadata(metadataSettings(changes, state.metadata.settings));
+    },
     reset: () => resetState(state),
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-// One HTTP server for the five services and IAM. Per request: read the body,
+// One HTTP server for the five services, IAM and the ECS metadata service. Per request: read the body,
 // pick the route by path (each at its documented path), apply an injected fault,
 // authenticate like the gateway, validate against the spec, then let the
 // provider's emulation answer.
@@ -7,6 +7,8 @@ import { hex, type Account } from "./accounts.js";
 import { Gatekeeper, type AuthResult, type Incoming } from "./auth.js";
 import { FaultQueue, parseFaultHeader, STATE_FAULTS, type Fault } from "./faults.js";
 import { fabric } from "./providers/fabric.js";
+import { listProjects } from "./iam.js";
+import { metadata, metadataRoute, metadataSettings, type MetadataOptions, type MetadataState } from "./metadata.js";
 import { huaweiError } from "./providers/huawei.js";
 import { insight } from "./providers/insight.js";
 import { modelarts } from "./providers/modelarts.js";
@@ -50,12 +52,20 @@ export interface EmulatorState {
   transitionDelayInMs: number;
   /** How long a new workspace stays CREATING where the service has states (0: ready at once). */
   createDelayInMs: number;
+  /** The metadata service: its settings, session tokens and temporary-key lifetime. */
+  metadata: MetadataState;
   now(): number;
 }
 
-function send(response: http.ServerResponse, reply: Reply, family?: "huawei" | "truewatch"): void {
+type Family = "huawei" | "truewatch" | "metadata";
+
+function send(response: http.ServerResponse, reply: Reply, family?: Family): void {
   const headers: Record<string, string> = { "content-type": "application/json;charset=UTF-8", ...reply.headers };
-  if (family === "huawei" && !Object.keys(headers).some((h) => h.toLowerCase() === "x-request-id")) headers["X-Request-Id"] = hex(16);
+  if (family === "huawei" && !Object.keys(headers).some((h) => h.toLowerCase() === "x-request-id")) {
+    // One request id per answer: the gateway's body `request_id`, when there is one, is the header's too.
+    const inBody = typeof reply.body === "object" && reply.body !== null ? (reply.body as { request_id?: unknown }).request_id : undefined;
+    headers["X-Request-Id"] = typeof inBody === "string" ? inBody : hex(16);
+  }
   const text = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
   response.writeHead(reply.status, headers);
   response.end(text);
@@ -92,7 +102,14 @@ export function createHandler(state: EmulatorState) {
 
     if (path.startsWith("/__emulator/")) return send(response, admin(state, incoming, path));
 
-    const provider = path === "/v3/auth/tokens" ? "iam" : path.startsWith("/api/") ? "truewatch" : "huawei";
+    const provider =
+      path === "/v3/auth/tokens" || path === "/v3/projects"
+        ? "iam"
+        : path.startsWith("/meta-data/") || path.startsWith("/openstack/")
+          ? "metadata"
+          : path.startsWith("/api/")
+            ? "truewatch"
+            : "huawei";
     // X-Emulator-Fault: the fault applies to the first `count` requests that carry
     // this exact value, so a client that sends it on every attempt sees it stop.
     let headerFault: Fault | undefined;
@@ -110,9 +127,14 @@ export function createHandler(state: EmulatorState) {
 
     const matched = provider === "huawei" || provider === "truewatch" ? ROUTES.filter((r) => r.pattern.test(path)) : [];
     const route = matched.find((r) => r.route.method === incoming.method);
-    const name = provider === "iam" ? "iam" : (route?.emulation.name ?? provider);
-    state.counts.set(name, (state.counts.get(name) ?? 0) + 1);
-    const family = provider === "truewatch" ? "truewatch" : "huawei";
+    const name = provider === "iam" || provider === "metadata" ? provider : (route?.emulation.name ?? provider);
+    const count = (key: string) => state.counts.set(key, (state.counts.get(key) ?? 0) + 1);
+    count(name);
+    // IAM and the metadata service are also counted by route: `iam:projects`, `metadata:securitykey`, ...
+    if (provider === "iam") count(path === "/v3/projects" ? "iam:projects" : "iam:tokens");
+    if (provider === "metadata") count(`metadata:${metadataRoute(path) ?? "other"}`);
+    const family: Family = provider === "truewatch" ? "truewatch" : provider === "metadata" ? "metadata" : "huawei";
+    if (provider === "metadata" && state.metadata.settings.failure === "drop") return void request.socket.destroy();
 
     // A state fault waits for the request it is about (a create, a delete); the others take the next request.
     const eligible = ({ kind, method }: Pick<Fault, "kind" | "method">) =>
@@ -129,26 +151,63 @@ export function createHandler(state: EmulatorState) {
         response,
         family === "truewatch"
           ? { ...envelope(401, null, "ft.TriggerApiAkCurrentLimiting", "Trigger API rate limiting - AK level"), headers }
-          : { ...gatewayError(429, "APIGW.0308", "The throttling threshold has been reached: policy user over ratelimit,limit:200,time:1 second"), headers },
+          : family === "metadata"
+            ? plainText(429, "429 Too Many Requests", headers)
+            : { ...gatewayError(429, "APIGW.0308", "The throttling threshold has been reached: policy user over ratelimit,limit:200,time:1 second"), headers },
         family,
       );
     }
     if (fault?.kind === "unavailable") {
-      return send(response, family === "truewatch" ? envelope(503, null, "InternalError", "Service unavailable") : gatewayError(503, "APIGW.0613", "IAM unavailable"), family);
+      return send(
+        response,
+        family === "truewatch"
+          ? envelope(503, null, "InternalError", "Service unavailable")
+          : family === "metadata"
+            ? plainText(503, "503 Service Unavailable")
+            : gatewayError(503, "APIGW.0613", "IAM unavailable"),
+        family,
+      );
     }
     if (fault?.kind === "drop" && !fault.afterProcessing) return void request.socket.destroy();
 
-    const reply = provider === "iam" ? iam(state, incoming) : serve(state, incoming, path, route, matched.length > 0, stateFault);
+    const reply =
+      provider === "iam"
+        ? iam(state, incoming, path)
+        : provider === "metadata"
+          ? metadata(state.metadata, incoming, path)
+          : serve(state, incoming, path, route, matched.length > 0, stateFault);
     if (fault?.kind === "drop") return void request.socket.destroy();
     if (fault?.kind === "error") {
-      return send(response, family === "truewatch" ? envelope(500, null, "InternalError", "internal error") : huaweiError(500, "EMULATOR.0500", "internal error (injected)"), family);
+      return send(
+        response,
+        family === "truewatch"
+          ? envelope(500, null, "InternalError", "internal error")
+          : family === "metadata"
+            ? plainText(500, "500 Internal Server Error (injected)")
+            : huaweiError(500, "EMULATOR.0500", "internal error (injected)"),
+        family,
+      );
     }
-    if (fault?.kind === "malformed") return send(response, { status: 200, body: JSON.stringify(reply.body).slice(0, 12) }, family);
+    if (fault?.kind === "malformed") {
+      return send(response, { status: 200, ...(family === "metadata" ? { headers: reply.headers } : {}), body: (typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body)).slice(0, 12) }, family);
+    }
     send(response, reply, family);
   };
 }
 
-function iam(state: EmulatorState, incoming: Incoming): Reply {
+const plainText = (status: number, body: string, headers: Record<string, string> = {}): Reply => ({
+  status,
+  headers: { "content-type": "text/plain; charset=utf-8", ...headers },
+  body,
+});
+
+function iam(state: EmulatorState, incoming: Incoming, path: string): Reply {
+  if (path === "/v3/projects") {
+    if (incoming.method !== "GET") return gatewayError(404, "APIGW.0101", "The API does not exist or has not been published in the environment.");
+    const auth = state.gate.huawei(incoming);
+    if (!auth.ok) return gatewayError(auth.status, auth.code, auth.message);
+    return listProjects(auth.account, incoming);
+  }
   if (incoming.method !== "POST") return gatewayError(404, "APIGW.0101", "The API does not exist or has not been published in the environment.");
   let body: unknown;
   try {
@@ -239,6 +298,12 @@ function admin(state: EmulatorState, incoming: Incoming, path: string): Reply {
       case "POST /__emulator/revoke-tokens":
         state.gate.revokeTokens();
         return { status: 200, body: {} };
+      case "POST /__emulator/expire-temporary-credentials":
+        state.gate.expireTemporaryCredentials();
+        return { status: 200, body: {} };
+      case "POST /__emulator/metadata":
+        state.metadata.settings = metadataSettings(JSON.parse(incoming.body || "{}") as MetadataOptions, state.metadata.settings);
+        return { status: 200, body: state.metadata.settings };
       case "POST /__emulator/reset":
         resetState(state);
         return { status: 200, body: {} };
