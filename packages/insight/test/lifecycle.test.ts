@@ -160,7 +160,7 @@ describe("listWorkspaces", () => {
       [{ limit: 2147483648 }, /limit must be <= 2147483647 \(got 2147483648\)/],
       [{ limit: "10" }, /limit must be an integer \(got string\)/],
       [{ offset: 1.5 }, /offset must be an integer/],
-      [{ nmae: "x" }, /nmae is not a known query parameter; known: name, offset, limit/],
+      [{ nmae: "x" }, /nmae is not a known query parameter \(did you mean name\?\); known: name, offset, limit/],
     ];
     for (const [query, message] of refused) {
       let error: unknown;
