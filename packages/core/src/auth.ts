@@ -3,13 +3,14 @@
 // it understands (an expired token, a skewed clock) by preparing a fresh attempt;
 // AuthPolicy replays at most once per attempt, so a bad credential never loops
 // (Huawei's gateway locks an access key after five failures in a row).
-import type { AccessKeyCredentials } from "./credentials.js";
+import type { AccessKeyCredentials, ProvidedCredentials } from "./credentials.js";
 import { AbortError } from "./errors.js";
 import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
 import { isTokenRejected, skewedServerTime } from "./huawei-gateway.js";
 import type { IamTokenProvider } from "./iam.js";
 import { assertHeaderValue, type SecretSet } from "./secrets.js";
-import { createSigner, type Hashing } from "./signing.js";
+import type { RefreshingCredentials } from "./refreshing-credentials.js";
+import { createSigner, type Hashing, type Signer } from "./signing.js";
 
 export interface Authenticator {
   authenticate(request: HttpRequest): void | Promise<void>;
@@ -108,23 +109,40 @@ export function tokenAuthenticator(
  * X-Project-Id (project-level services) and X-Security-Token (temporary keys).
  * When the gateway refuses the signature's date, it corrects the clock by the
  * server's time and re-signs once; later calls keep the correction.
+ *
+ * `credentials` is a key pair, or a RefreshingCredentials whose current answer
+ * signs each attempt (one answer per attempt: key, secret and token always
+ * belong together). `projectId` is the X-Project-Id, or a function of the
+ * credentials signing (their source may name the project).
  */
 export function accessKeyAuthenticator(
-  credentials: AccessKeyCredentials,
+  credentials: AccessKeyCredentials | RefreshingCredentials,
   secrets: SecretSet,
-  projectId?: string,
+  projectId?: string | ((credentials: Readonly<ProvidedCredentials>) => string | undefined),
   hashing?: Hashing,
 ): Authenticator {
-  const signer = createSigner(credentials.accessKey, credentials.secretKey, hashing);
-  secrets.add(credentials.secretKey);
-  secrets.add(credentials.securityToken);
-  if (projectId !== undefined) assertHeaderValue("x-project-id", projectId, "projectId");
+  const source = "get" in credentials && typeof credentials.get === "function" ? (credentials as RefreshingCredentials) : undefined;
+  if (!source) {
+    const c = credentials as AccessKeyCredentials;
+    secrets.add(c.secretKey);
+    secrets.add(c.securityToken);
+  }
+  if (typeof projectId === "string") assertHeaderValue("x-project-id", projectId, "projectId");
+  // The signer of the credentials signing now (its HMAC key is prepared once per key pair).
+  let last: { credentials: AccessKeyCredentials; signer: Signer } | undefined;
   let clockOffset = 0;
+  const sign = (request: HttpRequest, c: AccessKeyCredentials) => {
+    if (last?.credentials !== c) last = { credentials: c, signer: createSigner(c.accessKey, c.secretKey, hashing) };
+    const project = typeof projectId === "function" ? projectId(c) : projectId;
+    if (project) request.headers["x-project-id"] = project;
+    if (c.securityToken) request.headers["x-security-token"] = c.securityToken;
+    return last.signer.sign(request, new Date(Date.now() + clockOffset));
+  };
   return {
     authenticate(request) {
-      if (projectId) request.headers["x-project-id"] = projectId;
-      if (credentials.securityToken) request.headers["x-security-token"] = credentials.securityToken;
-      return signer.sign(request, new Date(Date.now() + clockOffset));
+      if (!source) return sign(request, credentials as AccessKeyCredentials);
+      const current = source.get();
+      return current instanceof Promise ? current.then((c) => sign(request, c)) : sign(request, current);
     },
     recover(response, request) {
       const server = skewedServerTime(response, request.headers["x-sdk-date"]);

@@ -1,5 +1,5 @@
-// The credential forms a Huawei client accepts, and where they come from when
-// none are passed: the environment variables Huawei's own SDKs read.
+// The credential forms a Huawei client accepts. When none are passed, the client
+// asks the default provider chain (credential-providers.ts).
 import type { TokenSource } from "./auth.js";
 import { ConfigurationError } from "./errors.js";
 import { assertHeaderValue } from "./secrets.js";
@@ -28,10 +28,50 @@ export interface IamPasswordCredentials {
   };
 }
 
-export type HuaweiCredentials = TokenCredentials | AccessKeyCredentials | IamPasswordCredentials;
+/**
+ * What a credential provider resolves to: an access key pair (temporary ones with
+ * `securityToken` and `expiration`), and what else its source names.
+ *
+ * @example
+ * const credentials = async () => {
+ *   const s = await vault.read("huawei");
+ *   return { accessKey: s.ak, secretKey: s.sk, securityToken: s.token, expiration: new Date(s.expiresAt) };
+ * };
+ */
+export interface ProvidedCredentials {
+  accessKey: string;
+  secretKey: string;
+  securityToken?: string | undefined;
+  /** When the keys stop working. The SDK asks the provider again before then (5 minutes, or half the lifetime when shorter). Absent: they never expire. */
+  expiration?: Date | undefined;
+  /** The project the source names (HUAWEICLOUD_SDK_PROJECT_ID, `project_id`): used when the client has no `projectId`. */
+  projectId?: string | undefined;
+  /** The account (domain) the source names (HUAWEICLOUD_SDK_DOMAIN_ID, `domain_id`). */
+  domainId?: string | undefined;
+  /** IAM base URL the source names (HUAWEICLOUD_SDK_IAM_ENDPOINT, `iam_endpoint`), for the project lookup. */
+  iamEndpoint?: string | undefined;
+}
+
+/**
+ * A function returning access keys (sync or async): `fromEnv()`, `fromProfile()`,
+ * `fromMetadata()`, `defaultCredentials()`, or your own. Asked at the first call,
+ * then again before `expiration`, by one request shared by concurrent calls.
+ */
+export type CredentialProvider = () => ProvidedCredentials | Promise<ProvidedCredentials>;
+
+export type HuaweiCredentials = TokenCredentials | AccessKeyCredentials | IamPasswordCredentials | CredentialProvider;
 
 export const CREDENTIAL_FORMS =
-  "credentials: { accessKey, secretKey, securityToken? } | { token } | { iam: { username, password, domainName, endpoint? } }";
+  "credentials: { accessKey, secretKey, securityToken? } | a provider function (fromEnv(), fromProfile(), fromMetadata(), or your own) | { token } | { iam: { username, password, domainName, endpoint? } }";
+
+/** Whether this runtime has environment variables (Node, Bun, Deno's Node compatibility); not browsers. */
+export function hasEnv(): boolean {
+  try {
+    return typeof (globalThis as { process?: { env?: unknown } }).process?.env === "object";
+  } catch {
+    return false;
+  }
+}
 
 /** The environment, where there is one (Node, Bun, Deno's Node compatibility); nothing in browsers. */
 export function readEnv(name: string): string | undefined {
@@ -57,13 +97,14 @@ function nonEmpty(value: unknown, what: string): string {
   return value;
 }
 
-/** The credentials given, or those in the environment; a clear error, before any request, when there are none. */
-export function resolveHuaweiCredentials(given: HuaweiCredentials | undefined, service: string): HuaweiCredentials {
-  const credentials = given ?? huaweiCredentialsFromEnv();
-  if (!credentials) {
-    throw new ConfigurationError(
-      `${service}: no credentials. Pass ${CREDENTIAL_FORMS}, or set the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary keys).`,
-    );
+/**
+ * Checks the credentials given (before any request: a value that would break a
+ * header, an empty key). A provider function is checked on each answer instead.
+ */
+export function resolveHuaweiCredentials<C extends HuaweiCredentials>(credentials: C, service: string): C {
+  if (typeof credentials === "function") return credentials;
+  if (typeof credentials !== "object" || credentials === null) {
+    throw new ConfigurationError(`${service}: unrecognised credentials. Pass ${CREDENTIAL_FORMS}.`);
   }
   if ("accessKey" in credentials || "secretKey" in credentials) {
     const c = credentials as AccessKeyCredentials;
@@ -79,4 +120,28 @@ export function resolveHuaweiCredentials(given: HuaweiCredentials | undefined, s
     throw new ConfigurationError(`${service}: unrecognised credentials. Pass ${CREDENTIAL_FORMS}.`);
   }
   return credentials;
+}
+
+/** Checks what a provider returned (before it is used or kept) and freezes a copy: a key pair is replaced whole, never edited. */
+export function checkProvidedCredentials(value: unknown, what = "the credentials provider"): Readonly<ProvidedCredentials> {
+  if (typeof value !== "object" || value === null) {
+    throw new ConfigurationError(`${what} returned ${value === null ? "null" : typeof value} instead of { accessKey, secretKey, securityToken?, expiration? }.`);
+  }
+  const c = value as ProvidedCredentials;
+  assertHeaderValue("authorization", nonEmpty(c.accessKey, `accessKey from ${what}`), `accessKey from ${what}`);
+  assertHeaderValue("x-sdk-signature", nonEmpty(c.secretKey, `secretKey from ${what}`), `secretKey from ${what}`);
+  if (c.securityToken !== undefined) assertHeaderValue("x-security-token", nonEmpty(c.securityToken, `securityToken from ${what}`), `securityToken from ${what}`);
+  if (c.expiration !== undefined && !(c.expiration instanceof Date && Number.isFinite(c.expiration.getTime()))) {
+    throw new ConfigurationError(`expiration from ${what} must be a valid Date.`);
+  }
+  if (c.projectId !== undefined) assertHeaderValue("x-project-id", nonEmpty(c.projectId, `projectId from ${what}`), `projectId from ${what}`);
+  return Object.freeze({
+    accessKey: c.accessKey,
+    secretKey: c.secretKey,
+    securityToken: c.securityToken,
+    expiration: c.expiration,
+    projectId: c.projectId,
+    domainId: c.domainId,
+    iamEndpoint: c.iamEndpoint,
+  });
 }

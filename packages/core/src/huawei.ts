@@ -1,27 +1,46 @@
 // How a client for one of the Huawei Cloud services (RES, DataArts Insight,
-// ModelArts, DataArts Fabric) is put together: region table, credentials (given
-// or from the environment), the gateway's retry signals.
+// ModelArts, DataArts Fabric) is put together: region table, credentials (given,
+// or from the default chain), the project (given, named by the environment or
+// the credentials file, or looked up in IAM), the gateway's retry signals.
+// Explicit options always win; then the environment; then the credentials file.
 import { accessKeyAuthenticator, iamAuthenticator, tokenAuthenticator, type Authenticator } from "./auth.js";
-import { createServiceClient, type ClientOptions, type ServiceClient } from "./client.js";
-import { resolveHuaweiCredentials, type HuaweiCredentials } from "./credentials.js";
+import { createServiceClient, type CallOptions, type ClientOptions, type ServiceClient } from "./client.js";
+import { CredentialsUnavailableError, defaultCredentials } from "./credential-providers.js";
+import { readEnv, resolveHuaweiCredentials, type HuaweiCredentials, type ProvidedCredentials } from "./credentials.js";
 import { normalizeEndpoint, resolveBaseUrl } from "./endpoint.js";
-import { ConfigurationError } from "./errors.js";
+import { AbortError, ConfigurationError } from "./errors.js";
 import { huaweiRetryClassifier, isTokenRejected } from "./huawei-gateway.js";
 import { createIamTokenProvider, iamEndpointFor } from "./iam.js";
+import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
+import { loadProfile, type ProfileLookup } from "./profile-file.js";
+import { createProjectLookup } from "./projects.js";
+import { refreshingCredentials, type RefreshingCredentials } from "./refreshing-credentials.js";
 import type { Unwrap } from "./response.js";
-import { createSecretSet, type SecretSet } from "./secrets.js";
+import { assertHeaderValue, createSecretSet, type SecretSet } from "./secrets.js";
 
 export type HuaweiClientOptions<Region extends string> = ClientOptions & {
-  /** Default: HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (/ HUAWEICLOUD_SDK_SECURITY_TOKEN) from the environment. */
+  /** Default: the chain `defaultCredentials()`: HUAWEICLOUD_SDK_AK/SK, then `~/.huaweicloud/credentials`, then the ECS metadata service. */
   credentials?: HuaweiCredentials | undefined;
-} & ({ region: Region; endpoint?: string | undefined } | { endpoint: string; region?: Region | undefined });
+  /** Picks the documented host. Default: HUAWEICLOUD_SDK_REGION, else `region` in the credentials file's `[basic]` section. */
+  region?: Region | undefined;
+  /** IAM base URL, for the project lookup and IAM password tokens. Default: HUAWEICLOUD_SDK_IAM_ENDPOINT, `iam_endpoint` in the credentials file, else `https://iam.{region}.myhuaweicloud.com`. */
+  iamEndpoint?: string | undefined;
+};
 
 export interface HuaweiServiceConfig<Region extends string> {
   provider: string;
   endpoints: Readonly<Record<Region, string>>;
   options: HuaweiClientOptions<Region>;
-  /** Sent as X-Project-Id with AK/SK, and the scope of IAM tokens. */
+  /** The caller's project: sent as X-Project-Id with AK/SK, the scope of IAM tokens, and `{project_id}` of paths. */
   projectId?: string | undefined;
+  /**
+   * `path`: the service's paths hold `{project_id}`, so a project is needed: when
+   * none is configured it is looked up in IAM for the region. `header` (default):
+   * only X-Project-Id, sent when a project is configured.
+   */
+  projectIdIn?: "path" | "header" | undefined;
+  /** The service's name in HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION_ID} endpoint variables (Go SDK's). Default: provider, upper case. */
+  envName?: string | undefined;
   unwrap?: Unwrap;
   /** The service's documented "does not exist" codes (the spec's `x-not-found-codes`). */
   notFoundCodes?: readonly string[] | undefined;
@@ -29,42 +48,166 @@ export interface HuaweiServiceConfig<Region extends string> {
   packageId?: string | undefined;
 }
 
-export function huaweiAuthenticator<Region extends string>(config: HuaweiServiceConfig<Region>, secrets: SecretSet): Authenticator {
-  const { options, provider, projectId } = config;
-  const credentials = resolveHuaweiCredentials(options.credentials, provider);
-  if ("token" in credentials) {
-    return tokenAuthenticator("x-auth-token", credentials.token, secrets, "token", isTokenRejected);
+const PROFILE_HINT = "the [basic] section of ~/.huaweicloud/credentials (or HUAWEICLOUD_SDK_CREDENTIALS_FILE)";
+
+/** Throws a ConfigurationError naming `name` when a required option is missing or empty: at client creation, not at the first call. */
+export function requireOption(provider: string, options: object, name: string, what: string): void {
+  const value = (options as Record<string, unknown>)[name];
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new ConfigurationError(`${provider}: ${name} is required (${what})${value === undefined ? "" : `; got ${value === "" ? "an empty string" : typeof value}`}.`, { provider });
   }
-  if ("iam" in credentials) {
-    const { iam } = credentials;
-    const project = projectId ? { id: projectId } : options.region ? { name: options.region } : undefined;
-    if (!project) throw new ConfigurationError(`${provider}: IAM credentials need projectId or region to scope the token.`);
+}
+
+/** What a client reads from its options, the environment and the credentials file, once, at creation. */
+interface Settings {
+  region: string | undefined;
+  /** HUAWEICLOUD_SDK_PROJECT_ID, else the file's project_id. */
+  projectId: string | undefined;
+  /** Read when first needed. */
+  iamEndpoint(): string | undefined;
+}
+
+function readSettings<Region extends string>(config: HuaweiServiceConfig<Region>): Settings {
+  const { options } = config;
+  let profile: ProfileLookup | undefined;
+  const fromFile = (key: string) => (profile ??= loadProfile()).section?.[key] || undefined;
+  return {
+    region: options.region || readEnv("HUAWEICLOUD_SDK_REGION") || fromFile("region"),
+    projectId: config.projectId ?? (readEnv("HUAWEICLOUD_SDK_PROJECT_ID") || fromFile("project_id")),
+    iamEndpoint: () => options.iamEndpoint || readEnv("HUAWEICLOUD_SDK_IAM_ENDPOINT") || fromFile("iam_endpoint"),
+  };
+}
+
+/** The service's base URL: `endpoint`, else HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION_ID} (as the Go SDK reads it), else the region table. */
+function baseUrlOf<Region extends string>(config: HuaweiServiceConfig<Region>, region: string | undefined): string {
+  const { options, provider } = config;
+  if (options.endpoint === undefined && region) {
+    const name = `HUAWEICLOUD_SDK_REGION_${(config.envName ?? provider).toUpperCase()}_${region.toUpperCase().replace(/-/g, "_")}`;
+    const fromEnv = readEnv(name)?.split(",")[0]?.trim();
+    if (fromEnv) return normalizeEndpoint(fromEnv, { allowInsecureHttp: options.allowInsecureHttp, label: name });
+  }
+  if (options.endpoint === undefined && !region) {
+    throw new ConfigurationError(
+      `${provider}: no region. Pass region (one of ${Object.keys(config.endpoints).join(", ")}) or endpoint, or set HUAWEICLOUD_SDK_REGION (or region in ${PROFILE_HINT}).`,
+      { provider },
+    );
+  }
+  return resolveBaseUrl(config.endpoints, { name: region, endpoint: options.endpoint, allowInsecureHttp: options.allowInsecureHttp }, { service: provider, option: "region" });
+}
+
+/** An IAM base URL from an option, a variable or the file: `https://` added when there is no scheme (as the Go SDK does), then checked. */
+function iamBase(endpoint: string | undefined, region: string | undefined, allowInsecureHttp: boolean | undefined): string {
+  if (!endpoint) return iamEndpointFor(region);
+  return normalizeEndpoint(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`, { allowInsecureHttp, label: "the IAM endpoint" });
+}
+
+/** Rejects with AbortError as soon as `signal` fires, while `pending` (credentials, the project lookup) is still running. */
+function abortable<T>(pending: Promise<T>, signal: AbortSignal | undefined, provider: string, operation: string, what: string): Promise<T> {
+  if (!signal) return pending;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AbortError(`The call was aborted while waiting for ${what}.`, { provider, operation, cause: signal.reason }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    pending.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+interface Wiring {
+  /** Authenticates the service's requests (with X-Project-Id). */
+  service: Authenticator;
+  /** Authenticates the IAM project lookup (without it). */
+  lookup: Authenticator;
+  /** The access keys, when the client signs with a provider's. */
+  keys: RefreshingCredentials | undefined;
+}
+
+function wireCredentials<Region extends string>(
+  config: HuaweiServiceConfig<Region>,
+  settings: Settings,
+  secrets: SecretSet,
+  projectFor: (credentials: Readonly<ProvidedCredentials> | undefined) => string | undefined,
+): Wiring {
+  const { options, provider } = config;
+  const given = options.credentials === undefined ? defaultCredentials() : resolveHuaweiCredentials(options.credentials, provider);
+  if (typeof given === "function") {
+    const shared = refreshingCredentials(given, {
+      onCredentials(c) {
+        secrets.add(c.secretKey);
+        secrets.add(c.securityToken);
+      },
+    });
+    // Each call gets its own error, naming the service and what to set.
+    const keys: RefreshingCredentials = {
+      peek: shared.peek,
+      get() {
+        const current = shared.get();
+        if (!(current instanceof Promise)) return current;
+        return current.catch((error: unknown) => {
+          if (!(error instanceof CredentialsUnavailableError)) throw error;
+          throw new CredentialsUnavailableError(error.tried, {
+            provider,
+            prefix: `${provider}: `,
+            hint: "Pass credentials, or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or write ak and sk in the [basic] section of ~/.huaweicloud/credentials.",
+            cause: error,
+          });
+        });
+      },
+    };
+    return { service: accessKeyAuthenticator(keys, secrets, projectFor), lookup: accessKeyAuthenticator(keys, secrets), keys };
+  }
+  if ("token" in given) {
+    const auth = tokenAuthenticator("x-auth-token", given.token, secrets, "token", isTokenRejected);
+    return { service: auth, lookup: auth, keys: undefined };
+  }
+  if ("iam" in given) {
+    const { iam } = given;
+    const projectId = projectFor(undefined);
+    const project = projectId ? { id: projectId } : settings.region ? { name: settings.region } : undefined;
+    if (!project) throw new ConfigurationError(`${provider}: IAM credentials need projectId or region to scope the token.`, { provider });
     const tokens = createIamTokenProvider({
       ...options,
-      endpoint: normalizeEndpoint(iam.endpoint ?? iamEndpointFor(options.region), { allowInsecureHttp: options.allowInsecureHttp, label: "credentials.iam.endpoint" }),
+      endpoint: iam.endpoint
+        ? normalizeEndpoint(iam.endpoint, { allowInsecureHttp: options.allowInsecureHttp, label: "credentials.iam.endpoint" })
+        : iamBase(settings.iamEndpoint(), settings.region, options.allowInsecureHttp),
       username: iam.username,
       password: iam.password,
       domainName: iam.domainName,
       project,
       secrets,
     });
-    return iamAuthenticator(tokens);
+    const auth = iamAuthenticator(tokens);
+    return { service: auth, lookup: auth, keys: undefined };
   }
-  return accessKeyAuthenticator(credentials, secrets, projectId);
+  return { service: accessKeyAuthenticator(given, secrets, projectFor), lookup: accessKeyAuthenticator(given, secrets), keys: undefined };
+}
+
+/** Kept for compatibility: the service's authenticator alone. */
+export function huaweiAuthenticator<Region extends string>(config: HuaweiServiceConfig<Region>, secrets: SecretSet): Authenticator {
+  const settings = readSettings(config);
+  return wireCredentials(config, settings, secrets, (c) => config.projectId ?? (c?.projectId || settings.projectId)).service;
 }
 
 export function createHuaweiService<Paths extends {}, Region extends string>(config: HuaweiServiceConfig<Region>): ServiceClient<Paths> {
   const { options, provider } = config;
   const secrets = createSecretSet();
-  const baseUrl = resolveBaseUrl(
-    config.endpoints,
-    { name: options.region, endpoint: options.endpoint, allowInsecureHttp: options.allowInsecureHttp },
-    { service: provider, option: "region" },
-  );
-  return createServiceClient<Paths>({
+  const settings = readSettings(config);
+  if (settings.projectId) assertHeaderValue("x-project-id", settings.projectId, config.projectId === undefined ? "the project id from HUAWEICLOUD_SDK_PROJECT_ID or the credentials file" : "projectId");
+  const baseUrl = baseUrlOf(config, settings.region);
+  const inPath = config.projectIdIn === "path";
+  const region = settings.region;
+  const noProject = (operation?: string) => new ConfigurationError(`${provider}: projectId is required. Pass projectId, set HUAWEICLOUD_SDK_PROJECT_ID (or project_id in ${PROFILE_HINT}), or give a region so that the SDK looks the project up in IAM.`, { provider, operation });
+  if (inPath && settings.projectId === undefined && !region && typeof options.credentials !== "function") throw noProject();
+
+  let lookup: ReturnType<typeof createProjectLookup> | undefined;
+  // The project of a call: the option; what the credentials' source names; the
+  // environment or the file; else (paths need one) the region's, found in IAM.
+  const knownProject = (c: Readonly<ProvidedCredentials> | undefined) =>
+    config.projectId ?? (c?.projectId || settings.projectId || (inPath && region ? lookup?.known(region) : undefined));
+  const wiring = wireCredentials(config, settings, secrets, knownProject);
+  const service = createServiceClient<Paths>({
     provider,
     baseUrl,
-    authenticator: huaweiAuthenticator(config, secrets),
+    authenticator: wiring.service,
     classifier: huaweiRetryClassifier,
     secrets,
     options,
@@ -74,4 +217,33 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
     notFoundCodes: config.notFoundCodes,
     packageId: config.packageId,
   });
+  if (!inPath) return service;
+
+  lookup = createProjectLookup({ ...options, authenticator: wiring.lookup, secrets, service: provider });
+  const projectLookup = lookup;
+
+  async function resolveProject(signal: AbortSignal | undefined, operation: string): Promise<string> {
+    const c = wiring.keys ? await abortable(Promise.resolve(wiring.keys.get()), signal, provider, operation, "credentials") : undefined;
+    const known = knownProject(c);
+    if (known) return known;
+    if (!region) throw noProject(operation);
+    const iam = iamBase(options.iamEndpoint || c?.iamEndpoint || settings.iamEndpoint(), region, options.allowInsecureHttp);
+    return abortable(projectLookup.projectId(region, iam), signal, provider, operation, `the project id of ${region}`);
+  }
+
+  const withProject = (input: OperationInput, projectId: string): OperationInput => ({ ...input, params: { ...input.params, project_id: projectId } });
+
+  function call<T>(operation: OperationSpec, input: OperationInput, callOptions?: CallOptions, read?: Unwrap): Promise<T> {
+    if (input.params?.project_id !== undefined || !operation.path.includes("{project_id}")) return service.call<T>(operation, input, callOptions, read);
+    const known = knownProject(wiring.keys?.peek());
+    if (known) return service.call<T>(operation, withProject(input, known), callOptions, read);
+    return (async () => {
+      // The input is checked before anything is sent, the project lookup included.
+      prepareRequest({ ...operation, path: "/" }, input);
+      const projectId = await resolveProject(callOptions?.abortSignal, operation.id);
+      return service.call<T>(operation, withProject(input, projectId), callOptions, read);
+    })();
+  }
+
+  return { ...service, call };
 }

@@ -80,14 +80,37 @@ export { UserAgentPolicy, sdkUserAgent, runtimeName } from "./user-agent.js";
 export {
   resolveHuaweiCredentials,
   huaweiCredentialsFromEnv,
+  checkProvidedCredentials,
   readEnv,
+  hasEnv,
   CREDENTIAL_FORMS,
   type HuaweiCredentials,
   type TokenCredentials,
   type AccessKeyCredentials,
   type IamPasswordCredentials,
+  type ProvidedCredentials,
+  type CredentialProvider,
 } from "./credentials.js";
-export { createHuaweiService, huaweiAuthenticator, type HuaweiClientOptions, type HuaweiServiceConfig } from "./huawei.js";
+export {
+  fromEnv,
+  fromProfile,
+  fromMetadata,
+  chainCredentials,
+  defaultCredentials,
+  CredentialsUnavailableError,
+  type CredentialsAttempt,
+  type DefaultCredentialsOptions,
+} from "./credential-providers.js";
+export { parseIni, loadProfile, DEFAULT_PROFILE, type IniSections, type ProfileOptions, type ProfileLookup } from "./profile-file.js";
+export { createMetadataClient, MetadataError, METADATA_ENDPOINT, type MetadataOptions, type MetadataCredentials } from "./metadata.js";
+export {
+  refreshingCredentials,
+  DEFAULT_REFRESH_MARGIN_IN_MS,
+  type RefreshingCredentials,
+  type RefreshingCredentialsOptions,
+} from "./refreshing-credentials.js";
+export { createProjectLookup, type ProjectLookup, type ProjectLookupOptions } from "./projects.js";
+export { createHuaweiService, huaweiAuthenticator, requireOption, type HuaweiClientOptions, type HuaweiServiceConfig } from "./huawei.js";
 export {
   huaweiRetryClassifier,
   gatewayThrottleWindow,

@@ -104,8 +104,9 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
     const rule: PagingRule = list.paging ?? { style: "none", items: "workspaces" };
     const base: Record<string, unknown> = { ...(query as Record<string, unknown> | undefined) };
     for (const [name, value] of Object.entries(config.listDefaults ?? {})) if (base[name] === undefined) base[name] = value;
-    // Checked now, so a bad query fails where it is written, not at the first page.
-    prepareRequest(list, { params, query: base });
+    // Checked now, so a bad query fails where it is written, not at the first page
+    // (the path is not: its project id may still have to be looked up).
+    prepareRequest({ ...list, path: "/" }, { params, query: base });
     return paginate<W>((pageQuery) => service.call(list, { params, query: pageQuery }, options), rule, base, {
       abortSignal: options.abortSignal,
       provider: service.provider,

@@ -7,6 +7,7 @@ import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from "vitest
 import {
   ApiError,
   ConfigurationError,
+  CredentialsUnavailableError,
   createHuaweiService,
   formatSdkDate,
   type HuaweiClientOptions,
@@ -287,10 +288,19 @@ describe("environment", () => {
     expect(result.signedHeaders).toContain("x-security-token");
   });
 
-  it("says which variables or options to set when nothing is found", () => {
+  it("says which providers it tried and why each gave nothing, at the first call", async () => {
+    const closed = await startServer();
+    await closed.close();
     vi.stubEnv("HUAWEICLOUD_SDK_AK", "");
     vi.stubEnv("HUAWEICLOUD_SDK_SK", "");
-    expect(() => client()).toThrow(ConfigurationError);
-    expect(() => client()).toThrow(/no credentials\. Pass credentials: \{ accessKey, secretKey, securityToken\? \} \| \{ token \} \| \{ iam: .*HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/);
+    vi.stubEnv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", "/nonexistent/huaweicloud/credentials");
+    vi.stubEnv("WS_SDK_METADATA_ENDPOINT", closed.url);
+    const error = (await call(client()).catch((e: unknown) => e)) as CredentialsUnavailableError;
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toBeInstanceOf(CredentialsUnavailableError);
+    expect(error.message).toMatch(/^modelarts: no credentials found\. Tried environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set; profile: no file \/nonexistent\/huaweicloud\/credentials; metadata: the metadata service at http:\/\/127\.0\.0\.1:\d+ is unreachable/);
+    expect(error.message).toMatch(/Pass credentials, or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/);
+    expect(error.tried.map((t) => t.source)).toEqual(["environment", "profile", "metadata"]);
+    expect(server().requests).toHaveLength(0);
   });
 });

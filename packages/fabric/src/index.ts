@@ -41,7 +41,10 @@ export type { paths, components, operations } from "./generated/schema.js";
 
 /** Options of `createFabricClient`: the region (or endpoint), credentials and, for AK/SK, the project. */
 export type FabricClientOptions = HuaweiClientOptions<FabricRegion> & {
-  /** Optional: the project to act in, sent as X-Project-Id when requests are signed with AK/SK. */
+  /**
+   * Optional: the project to act in, sent as X-Project-Id when requests are signed with
+   * AK/SK (also from HUAWEICLOUD_SDK_PROJECT_ID or `project_id` in the credentials file).
+   */
   projectId?: string | undefined;
 };
 
@@ -113,6 +116,7 @@ export function createFabricClient(options: FabricClientOptions): FabricClient {
     endpoints,
     options,
     projectId: options.projectId,
+    envName: "DATAARTSFABRIC",
     notFoundCodes,
     packageId: __WS_PACKAGE_ID__,
   });
@@ -142,6 +146,14 @@ export {
   AbortError,
   ValidationError,
   ConfigurationError,
+  CredentialsUnavailableError,
+  fromEnv,
+  fromProfile,
+  fromMetadata,
+  chainCredentials,
+  defaultCredentials,
+  type CredentialProvider,
+  type ProvidedCredentials,
   type CallOptions,
   type PagedAsyncIterableIterator,
   type EnsureResult,

@@ -1,7 +1,7 @@
 // @ws/insight: the workspaces of Huawei Cloud DataArts Insight. A configuration
 // of @ws/core: the generated spec types, rules and region table, and the
 // service's quirks (no get API, a delete answer the documents disagree on).
-import { acceptAnyBody, createHuaweiService, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type EnsureResult } from "@ws/core";
+import { acceptAnyBody, createHuaweiService, requireOption, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type EnsureResult } from "@ws/core";
 import type { Client } from "openapi-fetch";
 import { endpoints, type EndpointName } from "./generated/endpoints.js";
 import {
@@ -35,9 +35,13 @@ export type { paths, components, operations } from "./generated/schema.js";
 
 /** Options of `createInsightClient`: the region (or endpoint), credentials, project and instance. */
 export type InsightClientOptions = HuaweiClientOptions<InsightRegion> & {
-  /** The project (the `{project_id}` of the path). */
-  projectId: string;
-  /** The DataArts Insight instance the workspaces belong to (the `{instance_id}` of the path). */
+  /**
+   * The project (the `{project_id}` of the path). Optional:
+   * HUAWEICLOUD_SDK_PROJECT_ID, `project_id` in the credentials file, else the region's
+   * project, looked up once in IAM (`GET /v3/projects?name={region}`).
+   */
+  projectId?: string | undefined;
+  /** Required: the DataArts Insight instance the workspaces belong to (the `{instance_id}` of the path). */
   instanceId: string;
 };
 
@@ -103,11 +107,14 @@ declare const __WS_PACKAGE_ID__: string;
  * const insight = createInsightClient({ region: "cn-north-4", projectId, instanceId, credentials: { accessKey, secretKey } });
  */
 export function createInsightClient(options: InsightClientOptions): InsightClient {
+  requireOption("insight", options, "instanceId", "the DataArts Insight instance whose workspaces the client manages");
   const service = createHuaweiService<paths, InsightRegion>({
     provider: "insight",
     endpoints,
     options,
     projectId: options.projectId,
+    projectIdIn: "path",
+    envName: "DATAARTSINSIGHT",
     notFoundCodes,
     packageId: __WS_PACKAGE_ID__,
   });
@@ -137,6 +144,14 @@ export {
   AbortError,
   ValidationError,
   ConfigurationError,
+  CredentialsUnavailableError,
+  fromEnv,
+  fromProfile,
+  fromMetadata,
+  chainCredentials,
+  defaultCredentials,
+  type CredentialProvider,
+  type ProvidedCredentials,
   type CallOptions,
   type PagedAsyncIterableIterator,
   type EnsureResult,

@@ -64,8 +64,12 @@ export type { paths, components, operations } from "./generated/schema.js";
 
 /** Options of `createModelArtsClient`: the region (or endpoint), credentials and project. */
 export type ModelArtsClientOptions = HuaweiClientOptions<ModelArtsRegion> & {
-  /** The project the workspace belongs to (the `{project_id}` of the path). */
-  projectId: string;
+  /**
+   * The project the workspace belongs to (the `{project_id}` of the path). Optional:
+   * HUAWEICLOUD_SDK_PROJECT_ID, `project_id` in the credentials file, else the region's
+   * project, looked up once in IAM (`GET /v3/projects?name={region}`).
+   */
+  projectId?: string | undefined;
 };
 
 /**
@@ -171,6 +175,8 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
     endpoints,
     options,
     projectId: options.projectId,
+    projectIdIn: "path",
+    envName: "MODELARTS",
     notFoundCodes,
     packageId: __WS_PACKAGE_ID__,
   });
@@ -204,6 +210,14 @@ export {
   AbortError,
   ValidationError,
   ConfigurationError,
+  CredentialsUnavailableError,
+  fromEnv,
+  fromProfile,
+  fromMetadata,
+  chainCredentials,
+  defaultCredentials,
+  type CredentialProvider,
+  type ProvidedCredentials,
   type CallOptions,
   type PagedAsyncIterableIterator,
   WaiterError,

@@ -36,15 +36,17 @@ describe("createWorkspace types", () => {
     void client.createWorkspace({ name: "team-a", grants: [{ id: "u1" }] });
   });
 
-  it("knows the regions and needs a region or an endpoint", () => {
+  it("knows the regions; region, projectId and credentials may come from the environment or the credentials file", () => {
     expectTypeOf<"eu-de">().toExtend<ModelArtsRegion>();
     expectTypeOf<"ap-southeast-1">().toExtend<ModelArtsRegion>();
     // @ts-expect-error unknown region
     createModelArtsClient({ region: "mars-1", projectId: "p", credentials: { token: "t" } });
-    // @ts-expect-error neither region nor endpoint
-    createModelArtsClient({ projectId: "p", credentials: { token: "t" } });
-    // @ts-expect-error projectId is required
-    createModelArtsClient({ region: "cn-north-4", credentials: { token: "t" } });
+    // HUAWEICLOUD_SDK_REGION (or the file) at run time; the project looked up in IAM; the default chain
+    expectTypeOf(createModelArtsClient).toBeCallableWith({});
+    expectTypeOf(createModelArtsClient).toBeCallableWith({ region: "cn-north-4" });
+    expectTypeOf(createModelArtsClient).toBeCallableWith({ region: "cn-north-4", credentials: async () => ({ accessKey: "a", secretKey: "s", expiration: new Date() }) });
+    // @ts-expect-error a provider returns a key pair
+    createModelArtsClient({ region: "cn-north-4", credentials: async () => ({ token: "t" }) });
   });
 
   it("types the raw client by the spec's paths", () => {

@@ -55,8 +55,12 @@ export type { paths, components, operations } from "./generated/schema.js";
 
 /** Options of `createResClient`: the region (or endpoint), credentials and project. */
 export type ResClientOptions = HuaweiClientOptions<ResRegion> & {
-  /** The project the workspaces belong to (the `{project_id}` of the path). */
-  projectId: string;
+  /**
+   * The project the workspaces belong to (the `{project_id}` of the path). Optional:
+   * HUAWEICLOUD_SDK_PROJECT_ID, `project_id` in the credentials file, else the region's
+   * project, looked up once in IAM (`GET /v3/projects?name={region}`).
+   */
+  projectId?: string | undefined;
 };
 
 /**
@@ -149,6 +153,8 @@ export function createResClient(options: ResClientOptions): ResClient {
     endpoints,
     options: withContentType,
     projectId: options.projectId,
+    projectIdIn: "path",
+    envName: "RES",
     unwrap: unwrapResBody,
     notFoundCodes,
     packageId: __WS_PACKAGE_ID__,
@@ -179,6 +185,14 @@ export {
   AbortError,
   ValidationError,
   ConfigurationError,
+  CredentialsUnavailableError,
+  fromEnv,
+  fromProfile,
+  fromMetadata,
+  chainCredentials,
+  defaultCredentials,
+  type CredentialProvider,
+  type ProvidedCredentials,
   type CallOptions,
   type PagedAsyncIterableIterator,
   type EnsureResult,

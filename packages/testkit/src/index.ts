@@ -94,4 +94,6 @@ export {
   type ErrorCase,
 } from "./suites.js";
 export { officialAuthorization, verifyWithOfficialSigner, type OfficialRequest, type Verdict } from "./official-signer.js";
+export { credentialSourcesSuite, type CredentialSourcesSuite } from "./credential-suite.js";
+export { KeyRing, gateway as keyCheckingGateway, startMetadata, iamProjects, closedUrl, NO_AGENCY_BODY, type IssuedKey, type FakeMetadata } from "./cloud.js";
 export * from "./rules.js";

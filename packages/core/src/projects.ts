@@ -1,0 +1,85 @@
+// The project id of a region, looked up the way Huawei's SDKs do when none is
+// configured: IAM `GET /v3/projects?name={region}`, authenticated like the
+// client's own requests (signed with its AK/SK, or its token). Once per client
+// and region: concurrent calls share the one request, and the answer is kept. A
+// failed lookup is not kept, so a later call tries again.
+import type { Authenticator } from "./auth.js";
+import { AuthPolicy } from "./auth.js";
+import { encodeRfc3986 } from "./endpoint.js";
+import { ConfigurationError } from "./errors.js";
+import { createPipeline, isRecord, type HttpRequest, type Policy } from "./http.js";
+import { huaweiRetryClassifier } from "./huawei-gateway.js";
+import { LogPolicy, type Logger } from "./logging.js";
+import { readResult, unwrapBody } from "./response.js";
+import { RetryPolicy, type RetryOptions } from "./retry.js";
+import { assertHeaderValue, type SecretSet } from "./secrets.js";
+import { createTransport } from "./transport.js";
+
+export interface ProjectLookupOptions extends RetryOptions {
+  /** Authenticates the IAM request (without X-Project-Id: that is what is being looked up). */
+  authenticator: Authenticator;
+  secrets: SecretSet;
+  /** For error messages: the service whose client needs the project. */
+  service: string;
+  fetch?: typeof globalThis.fetch | undefined;
+  timeoutInMs?: number | undefined;
+  logger?: Logger | undefined;
+}
+
+export interface ProjectLookup {
+  /** The region's project id: the one found before, the one being looked up, or a new lookup at `iamEndpoint` (checked, no trailing slash). */
+  projectId(region: string, iamEndpoint: string): Promise<string>;
+  /** The region's project id if it is already known. */
+  known(region: string): string | undefined;
+}
+
+export function createProjectLookup(options: ProjectLookupOptions): ProjectLookup {
+  const policies: Policy[] = [new RetryPolicy(huaweiRetryClassifier, options, "iam"), new AuthPolicy(options.authenticator, "iam")];
+  if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));
+  const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, provider: "iam" }));
+  const found = new Map<string, string>();
+  const pending = new Map<string, Promise<string>>();
+
+  async function lookUp(region: string, iamEndpoint: string): Promise<string> {
+    const request: HttpRequest = {
+      method: "GET",
+      url: `${iamEndpoint}/v3/projects?name=${encodeRfc3986(region)}`,
+      headers: {},
+      idempotent: true,
+      operation: "listProjects",
+      context: { attempts: 0, retry: 0 },
+    };
+    const response = await send(request);
+    const body = readResult<unknown>(response, request, { provider: "iam", unwrap: unwrapBody, secrets: options.secrets });
+    const projects = (isRecord(body) && Array.isArray(body.projects) ? body.projects : []).filter(
+      (p): p is { id: string; name?: unknown } => isRecord(p) && typeof p.id === "string" && p.id !== "" && (p.name === undefined || p.name === region),
+    );
+    const where = `IAM (GET /v3/projects?name=${region} at ${iamEndpoint})`;
+    if (projects.length !== 1) {
+      throw new ConfigurationError(
+        projects.length === 0
+          ? `${options.service}: projectId is not set and ${where} lists no project for region ${region}. Pass projectId, or set HUAWEICLOUD_SDK_PROJECT_ID.`
+          : `${options.service}: projectId is not set and ${where} lists ${projects.length} projects for region ${region} (${projects.map((p) => p.id).join(", ")}). Pass projectId to choose one.`,
+        { provider: options.service, attempts: request.context.attempts },
+      );
+    }
+    const id = projects[0]!.id;
+    assertHeaderValue("x-project-id", id, "the project id IAM returned");
+    found.set(region, id);
+    return id;
+  }
+
+  return {
+    projectId(region, iamEndpoint) {
+      const known = found.get(region);
+      if (known !== undefined) return Promise.resolve(known);
+      let inflight = pending.get(region);
+      if (!inflight) {
+        inflight = lookUp(region, iamEndpoint).finally(() => pending.delete(region));
+        pending.set(region, inflight);
+      }
+      return inflight;
+    },
+    known: (region) => found.get(region),
+  };
+}

@@ -1,0 +1,66 @@
+// Keeps the answer of a credential provider for one client and asks again before
+// it expires. Each answer is a frozen object replaced whole, so a call signs with
+// one consistent key pair and token, never half of an old one and half of a new
+// one. Concurrent calls share one request to the provider. Inside the refresh
+// margin the current keys are still used while one request fetches new ones; if
+// that request fails, they are used until they expire (and the refresh is tried
+// again a little later), so a short outage of the metadata service fails nothing.
+import { checkProvidedCredentials, type CredentialProvider, type ProvidedCredentials } from "./credentials.js";
+
+/** Ask again this long before `expiration` (or after half the lifetime, when that is sooner). */
+export const DEFAULT_REFRESH_MARGIN_IN_MS = 5 * 60_000;
+
+export interface RefreshingCredentialsOptions {
+  /** Default 5 minutes. */
+  refreshMarginInMs?: number | undefined;
+  /** Sees every new answer (the client registers its secrets for redaction). */
+  onCredentials?: ((credentials: Readonly<ProvidedCredentials>) => void) | undefined;
+}
+
+export interface RefreshingCredentials {
+  /** Usable credentials: at once while fresh, else after the one shared request to the provider. */
+  get(): Readonly<ProvidedCredentials> | Promise<Readonly<ProvidedCredentials>>;
+  /** The credentials held now, without asking the provider. */
+  peek(): Readonly<ProvidedCredentials> | undefined;
+}
+
+export function refreshingCredentials(provider: CredentialProvider, options: RefreshingCredentialsOptions = {}): RefreshingCredentials {
+  const margin = options.refreshMarginInMs ?? DEFAULT_REFRESH_MARGIN_IN_MS;
+  let held: { value: Readonly<ProvidedCredentials>; refreshAt: number; expiresAt: number } | undefined;
+  let inflight: Promise<Readonly<ProvidedCredentials>> | undefined;
+  let retryAt = 0;
+
+  function refresh(): Promise<Readonly<ProvidedCredentials>> {
+    inflight ??= (async () => {
+      const askedAt = Date.now();
+      const value = checkProvidedCredentials(await provider());
+      options.onCredentials?.(value);
+      const expiresAt = value.expiration ? value.expiration.getTime() : Number.POSITIVE_INFINITY;
+      const refreshAt = expiresAt - Math.min(margin, Math.max(0, expiresAt - askedAt) / 2);
+      held = { value, refreshAt, expiresAt };
+      return value;
+    })().finally(() => {
+      inflight = undefined;
+    });
+    return inflight;
+  }
+
+  return {
+    get() {
+      const now = Date.now();
+      const current = held;
+      if (current && now < current.refreshAt) return current.value;
+      if (current && now < current.expiresAt) {
+        if (!inflight && now >= retryAt) {
+          refresh().catch(() => {
+            // Keep the valid keys; try again after a quarter of what is left (at most 10 s).
+            retryAt = Date.now() + Math.min(10_000, Math.max(0, current.expiresAt - Date.now()) / 4);
+          });
+        }
+        return current.value;
+      }
+      return refresh();
+    },
+    peek: () => held?.value,
+  };
+}
