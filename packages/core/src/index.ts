@@ -40,7 +40,7 @@ export {
   type ServiceConfig,
 } from "./client.js";
 export { createPipeline, HttpResponse, isRecord, type HttpRequest, type Policy, type SendRequest, type CallContext } from "./http.js";
-export { createTransport, DEFAULT_TIMEOUT_IN_MS, DEFAULT_MAX_RESPONSE_BYTES, type TransportOptions } from "./transport.js";
+export { createTransport, describeFetchFailure, DEFAULT_TIMEOUT_IN_MS, DEFAULT_MAX_RESPONSE_BYTES, type TransportOptions } from "./transport.js";
 export {
   RetryPolicy,
   RETRY_DEFAULTS,

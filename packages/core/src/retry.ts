@@ -163,7 +163,8 @@ export class RetryPolicy implements Policy {
         delayInMs = verdict.delayInMs;
         reason = `HTTP ${response.status}`;
       } catch (error) {
-        if (error instanceof SdkError) error.attempts = request.context.attempts;
+        // An error of another request (IAM's token request) keeps its own count.
+        if (error instanceof SdkError && error.operation === request.operation) error.attempts = request.context.attempts;
         if (request.context.retry >= options.maxRetries || !isRetryableError(error, request)) {
           // "the request was not sent" beside attempts: 3 reads as a contradiction: say it was tried each time.
           if (error instanceof SdkError && request.context.retry > 0) error.message = error.message.replace(/\.?$/, ` (gave up after ${request.context.attempts} attempts).`);

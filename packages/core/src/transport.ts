@@ -33,14 +33,32 @@ const NOT_SENT_CODES = new Set([
   "SELF_SIGNED_CERT_IN_CHAIN",
 ]);
 
+// Deno and Bun name network errors instead of using Node's codes.
+const RUNTIME_CODES: Record<string, string> = {
+  ConnectionRefused: "ECONNREFUSED",
+  ConnectionReset: "ECONNRESET",
+  ConnectionAborted: "ECONNABORTED",
+  AddrNotAvailable: "EADDRNOTAVAIL",
+};
+
 function causeCode(error: unknown): string | undefined {
-  // undici: TypeError("fetch failed") with cause { code } (sometimes nested once more).
+  // undici: TypeError("fetch failed") with cause { code } (sometimes nested once more);
+  // Deno: cause is a Deno.errors.ConnectionRefused (a name); Bun: code "ConnectionRefused".
   for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
+    const { code, name } = e as { code?: unknown; name?: unknown };
+    if (typeof code === "string") return RUNTIME_CODES[code] ?? code;
+    if (typeof name === "string" && RUNTIME_CODES[name]) return RUNTIME_CODES[name];
     e = (e as { cause?: unknown }).cause;
   }
+  // Deno's message, when the cause is not kept: "... tcp connect error: Connection refused (os error 111)".
+  if (error instanceof Error && /connection refused \(os error \d+\)/i.test(error.message)) return "ECONNREFUSED";
   return undefined;
+}
+
+/** A browser's fetch says nothing of why it failed ("Failed to fetch", "Load failed", "NetworkError ..."). */
+function inBrowser(): boolean {
+  const g = globalThis as { document?: unknown; process?: { versions?: { node?: string } }; navigator?: unknown; importScripts?: unknown };
+  return (g.document !== undefined || g.importScripts !== undefined) && g.process?.versions?.node === undefined;
 }
 
 /**
@@ -144,23 +162,32 @@ export function createTransport(options: TransportOptions = {}): SendRequest {
           cause: caller.reason,
         });
       }
-      const refusal = refusedByRuntime(error);
-      const code = refusal ? refusal.code : causeCode(error);
-      const sent = !refusal && (code === undefined || !NOT_SENT_CODES.has(code));
-      const host = safeHost(request.url);
-      throw new ConnectionError(
-        refusal
-          ? `The runtime refused to send the request to ${host}: ${refusal.why}; nothing was sent.`
-          : sent
-            ? `The connection to ${host} failed${code ? ` (${code})` : ""} after the request may have been sent.`
-            : `Could not connect to ${host} (${code}); the request was not sent.`,
-        { ...errorContext, attempts, code, sent, outcomeUnknown: sent, cause: error },
-      );
+      const { message, code, sent } = describeFetchFailure(error, safeHost(request.url), inBrowser());
+      throw new ConnectionError(message, { ...errorContext, attempts, code, sent, outcomeUnknown: sent, cause: error });
     } finally {
       clearTimeout(timer);
       caller?.removeEventListener("abort", onAbort);
     }
   };
+}
+
+/**
+ * What a failed fetch means: its code (Node's, or Deno's and Bun's names mapped to
+ * Node's), whether the request can have left, and a message that says so.
+ */
+export function describeFetchFailure(error: unknown, host: string, browser: boolean): { message: string; code: string | undefined; sent: boolean } {
+  const refusal = refusedByRuntime(error);
+  if (refusal) return { code: refusal.code, sent: false, message: `The runtime refused to send the request to ${host}: ${refusal.why}; nothing was sent.` };
+  const code = causeCode(error);
+  if (code !== undefined && NOT_SENT_CODES.has(code)) return { code, sent: false, message: `Could not connect to ${host} (${code}); the request was not sent.` };
+  if (code === undefined && browser) {
+    return {
+      code,
+      sent: true,
+      message: `The browser refused to send the request to ${host} or to let the SDK read the answer (a CORS policy, mixed content, or being offline; the browser's console says which); the request may have been sent.`,
+    };
+  }
+  return { code, sent: true, message: `The connection to ${host} failed${code ? ` (${code})` : ""} after the request may have been sent.` };
 }
 
 function safeHost(url: string): string {

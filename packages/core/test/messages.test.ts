@@ -3,7 +3,7 @@
 import { startServer, useTestServer } from "@ws/testkit";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, ConnectionError, createHuaweiService, prepareRequest, suggest, type OperationSpec } from "../src/index.js";
+import { ConfigurationError, ConnectionError, createHuaweiService, describeFetchFailure, prepareRequest, suggest, type OperationSpec } from "../src/index.js";
 
 const op: OperationSpec = {
   provider: "modelarts",
@@ -24,6 +24,23 @@ describe("messages", () => {
     const error = await fail(client().call(op, { body: { name: "a" } }));
     expect(error.message).toMatch(/HTTP 401: The username or password is wrong\./);
     expect(error.message).not.toMatch(/401: 401/);
+  });
+
+  it("a refused IAM password: the status once, and the IAM request counted", async () => {
+    const iam = await startServer(() => ({ status: 401, body: { error: { code: 401, message: "The username or password is wrong.", title: "Unauthorized" } } }));
+    try {
+      const c = createHuaweiService<{}, string>({
+        provider: "modelarts",
+        endpoints: {},
+        options: { endpoint: server().url, region: "cn-north-4", credentials: { iam: { username: "u", password: "p4ssw0rd-secret", domainName: "d", endpoint: iam.url } }, retryDelayInMs: 1 },
+      });
+      const error = (await fail(c.call(op, { body: { name: "a" } }))) as ConnectionError;
+      expect(error.message).toBe("iam getToken failed: HTTP 401: The username or password is wrong.");
+      expect(error).toMatchObject({ provider: "iam", operation: "getToken", attempts: 1 });
+      expect(server().requests).toHaveLength(0);
+    } finally {
+      await iam.close();
+    }
   });
 
   it("a 401 APIGW.0301 says what to check", async () => {
@@ -68,5 +85,25 @@ describe("messages", () => {
     expect(suggest("authType", ["name", "auth_type"])).toBe("auth_type");
     expect(suggest("id", ["ak", "sk"])).toBeUndefined();
     expect(suggest("description", ["name"])).toBeUndefined();
+  });
+});
+
+describe("what a failed fetch means, in each runtime", () => {
+  const fetchFailed = (cause?: unknown, message = "fetch failed") => Object.assign(new TypeError(message), cause === undefined ? {} : { cause });
+  it("Node (undici): the cause's code", () => {
+    expect(describeFetchFailure(fetchFailed({ code: "ECONNREFUSED" }), "h:1", false)).toMatchObject({ code: "ECONNREFUSED", sent: false });
+    expect(describeFetchFailure(fetchFailed({ code: "UND_ERR_SOCKET" }), "h:1", false)).toMatchObject({ code: "UND_ERR_SOCKET", sent: true });
+  });
+  it("Deno: a ConnectionRefused cause, or only the words; Bun: code ConnectionRefused — refused, so not sent and retried", () => {
+    const denoCause = Object.assign(new Error("Connection refused (os error 111)"), { name: "ConnectionRefused" });
+    expect(describeFetchFailure(fetchFailed(denoCause, "error sending request"), "h:1", false)).toMatchObject({ code: "ECONNREFUSED", sent: false });
+    expect(describeFetchFailure(new TypeError("error sending request for url (http://h:1/): client error (Connect): tcp connect error: Connection refused (os error 111)"), "h:1", false)).toMatchObject({ code: "ECONNREFUSED", sent: false });
+    expect(describeFetchFailure(Object.assign(new Error("Unable to connect"), { code: "ConnectionRefused" }), "h:1", false)).toMatchObject({ code: "ECONNREFUSED", sent: false });
+  });
+  it("a browser that gives no reason: the message names CORS, mixed content and being offline", () => {
+    const chrome = describeFetchFailure(new TypeError("Failed to fetch"), "api.example.com", true);
+    expect(chrome).toMatchObject({ code: undefined, sent: true });
+    expect(chrome.message).toMatch(/The browser refused to send the request to api\.example\.com or to let the SDK read the answer \(a CORS policy, mixed content, or being offline/);
+    expect(describeFetchFailure(new TypeError("Failed to fetch"), "h", false).message).toMatch(/may have been sent/);
   });
 });
