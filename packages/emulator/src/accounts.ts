@@ -1,6 +1,6 @@
 // The emulator's accounts: who may call it, with which credentials, and how
 // many workspaces each may create. One ready account unless told otherwise.
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 
 export interface Account {
   /** AK/SK for the four Huawei services. */
@@ -53,28 +53,44 @@ export function projectsOf(account: Account): Project[] {
 
 export const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
-function alnum(length: number): string {
-  const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-  return Array.from(randomBytes(length), (b) => chars[b % chars.length]).join("");
+/** Where an account's values come from: fresh random bytes, or bytes derived from a seed. */
+export type ByteSource = (length: number) => Buffer;
+
+/**
+ * The same bytes for the same seed, every run: `--seed demo` gives scripts
+ * credentials they can rely on. Made-up test values, never anyone's secrets.
+ */
+export function seededBytes(seed: string): ByteSource {
+  let counter = 0;
+  return (length) => {
+    const out = Buffer.alloc(length);
+    for (let filled = 0; filled < length; filled += 32) createHmac("sha256", seed).update(String(counter++)).digest().copy(out, filled);
+    return out;
+  };
 }
 
-/** A complete account with fresh random credentials, overridden by `partial`. */
-export function makeAccount(partial: AccountOptions = {}): Account {
+const alnum = (bytes: ByteSource, length: number): string => {
+  const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  return Array.from(bytes(length), (b) => chars[b % chars.length]).join("");
+};
+
+export function makeAccount(partial: AccountOptions = {}, bytes: ByteSource = randomBytes): Account {
   const { projects, ...rest } = partial;
+  const h = (n: number) => bytes(n).toString("hex");
   const account: Account = {
-    accessKey: alnum(20),
-    secretKey: randomBytes(30).toString("base64"),
+    accessKey: alnum(bytes, 20),
+    secretKey: bytes(30).toString("base64"),
     username: "emulator-user",
-    password: `Emu-${hex(8)}!`,
+    password: `Emu-${h(8)}!`,
     domainName: "emulator-account",
-    domainId: hex(16),
-    projectId: hex(16),
+    domainId: h(16),
+    projectId: h(16),
     projectName: "cn-north-4",
-    instanceId: hex(16),
-    apiKey: `wsak_${hex(16)}`,
+    instanceId: h(16),
+    apiKey: `wsak_${h(16)}`,
     quota: 50,
     ...rest,
   };
-  if (projects) account.projects = projects.map((p) => ({ ...p, id: p.id ?? hex(16) }));
+  if (projects) account.projects = projects.map((p) => ({ ...p, id: p.id ?? h(16) }));
   return account;
 }

@@ -2,7 +2,7 @@
 // metadata service on one loopback server, for tests and demos without cloud accounts.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { makeAccount, type Account, type AccountOptions } from "./accounts.js";
+import { makeAccount, seededBytes, type Account, type AccountOptions } from "./accounts.js";
 import { Gatekeeper } from "./auth.js";
 import { FaultQueue, type Fault } from "./faults.js";
 import { metadataSettings, type MetadataOptions, type MetadataSettings } from "./metadata.js";
@@ -26,6 +26,11 @@ export interface EmulatorOptions {
    * Any other region name has no project (the "no project" case).
    */
   accounts?: AccountOptions[];
+  /**
+   * Derive the accounts' made-up credentials from this text instead of random bytes, so the
+   * same seed gives the same AK/SK, API key, project and instance ids every run (scripts, demos).
+   */
+  seed?: string;
   /** Shift the emulator's clock (to test clock-skew handling). Default 0. */
   clockSkewInMs?: number;
   /**
@@ -55,6 +60,35 @@ export interface EmulatorOptions {
   createDelayInMs?: number;
 }
 
+/** Options for each package's client factory, pointed at the emulator. */
+export interface EmulatorClientOptions {
+  res: { endpoint: string; region: string; projectId: string; credentials: HuaweiCredentialOptions };
+  insight: { endpoint: string; region: string; projectId: string; instanceId: string; credentials: HuaweiCredentialOptions };
+  modelarts: { endpoint: string; region: string; projectId: string; credentials: HuaweiCredentialOptions };
+  fabric: { endpoint: string; region: string; projectId: string; credentials: HuaweiCredentialOptions };
+  truewatch: { endpoint: string; apiKey: string };
+}
+
+/** AK/SK, or an IAM user's password with the IAM endpoint. */
+export type HuaweiCredentialOptions =
+  | { accessKey: string; secretKey: string }
+  | { iam: { username: string; password: string; domainName: string; endpoint: string } };
+
+/** The services' names in Huawei's endpoint variables (HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}). */
+const SERVICE_VARIABLES = ["RES", "DATAARTSINSIGHT", "MODELARTS", "DATAARTSFABRIC"];
+
+function clientOptionsFor(url: string, account: Account, credentials: HuaweiCredentialOptions): Omit<EmulatorClientOptions, "truewatch"> {
+  const huawei = { endpoint: url, region: account.projectName, projectId: account.projectId, credentials };
+  return { res: huawei, insight: { ...huawei, instanceId: account.instanceId }, modelarts: huawei, fabric: huawei };
+}
+
+/** `export NAME='value'` lines for a POSIX shell. */
+export function exportLines(env: Record<string, string>): string {
+  return Object.entries(env)
+    .map(([name, value]) => `export ${name}='${value.replace(/'/g, "'\\''")}'`)
+    .join("\n");
+}
+
 export interface Emulator {
   /** Base URL for every client: `endpoint: emulator.url`. */
   url: string;
@@ -71,6 +105,19 @@ export interface Emulator {
   metadataEndpoint: string;
   /** The first account: everything a client needs to call all five services. */
   credentials: Account;
+  /**
+   * Ready-made client options for the first account, AK/SK for the Huawei services:
+   * `createModelArtsClient(emulator.clientOptions.modelarts)`.
+   */
+  clientOptions: EmulatorClientOptions;
+  /** The same with IAM password credentials (and the IAM endpoint): the README's IAM example, as written. */
+  iamClientOptions: Omit<EmulatorClientOptions, "truewatch">;
+  /**
+   * The environment that points an SDK (or `ws`) created with only a region at the emulator:
+   * credentials, project, region, the service and IAM hosts, the metadata service, TrueWatch's key.
+   * `ws-emulator --print-env` prints it as `export` lines.
+   */
+  env(): Record<string, string>;
   accounts: Account[];
   /** Queues a fault for the next requests (same as POST /__emulator/faults). */
   inject(fault: Fault | Fault[]): void;
@@ -94,7 +141,8 @@ export interface Emulator {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const accounts = (options.accounts?.length ? options.accounts : [{}]).map((a) => makeAccount(a));
+  const bytes = options.seed === undefined ? undefined : seededBytes(options.seed);
+  const accounts = (options.accounts?.length ? options.accounts : [{}]).map((a) => makeAccount(a, bytes));
   const now = () => Date.now() + (options.clockSkewInMs ?? 0);
   const temporaryCredentialsTtlInMs = options.temporaryCredentialsTtlInMs ?? 15 * 60_000;
   if (!(temporaryCredentialsTtlInMs > 0)) throw new Error("temporaryCredentialsTtlInMs must be > 0");
@@ -125,11 +173,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host;
   const url = `http://${shownHost}:${port}`;
+  const first = accounts[0]!;
+  const regionVariable = first.projectName.toUpperCase().replace(/-/g, "_");
   return {
     url,
     iamEndpoint: url,
     metadataEndpoint: url,
-    credentials: accounts[0]!,
+    credentials: first,
+    clientOptions: {
+      ...clientOptionsFor(url, first, { accessKey: first.accessKey, secretKey: first.secretKey }),
+      truewatch: { endpoint: url, apiKey: first.apiKey },
+    },
+    iamClientOptions: clientOptionsFor(url, first, { iam: { username: first.username, password: first.password, domainName: first.domainName, endpoint: url } }),
+    env: () => ({
+      WS_ENDPOINT: url,
+      HUAWEICLOUD_SDK_AK: first.accessKey,
+      HUAWEICLOUD_SDK_SK: first.secretKey,
+      HUAWEICLOUD_SDK_REGION: first.projectName,
+      HUAWEICLOUD_SDK_PROJECT_ID: first.projectId,
+      HUAWEICLOUD_SDK_DOMAIN_ID: first.domainId,
+      HUAWEICLOUD_SDK_IAM_ENDPOINT: url,
+      ...Object.fromEntries(SERVICE_VARIABLES.map((service) => [`HUAWEICLOUD_SDK_REGION_${service}_${regionVariable}`, url])),
+      WS_SDK_METADATA_ENDPOINT: url,
+      WS_INSIGHT_INSTANCE_ID: first.instanceId,
+      TRUEWATCH_API_KEY: first.apiKey,
+    }),
     accounts,
     inject: (fault) => (Array.isArray(fault) ? fault : [fault]).forEach((f) => state.faults.add(f)),
     requests: (provider) => state.counts.get(provider) ?? 0,

@@ -59,8 +59,27 @@ export interface EmulatorState {
 
 type Family = "huawei" | "truewatch" | "metadata";
 
+// Browser apps and browser tests call the emulator from another origin: every
+// answer allows it, and shows the headers the SDK reads.
+const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "X-Request-Id, X-Subject-Token, Retry-After, Date, Content-Length",
+};
+
+/** The answer to a CORS preflight: the method and headers asked for are allowed, for a day. */
+function preflight(request: http.IncomingMessage, response: http.ServerResponse): void {
+  response.writeHead(204, {
+    ...CORS_HEADERS,
+    "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, PATCH, OPTIONS",
+    "Access-Control-Allow-Headers": request.headers["access-control-request-headers"] ?? "*",
+    "Access-Control-Max-Age": "86400",
+    Vary: "Access-Control-Request-Headers",
+  });
+  response.end();
+}
+
 function send(response: http.ServerResponse, reply: Reply, family?: Family): void {
-  const headers: Record<string, string> = { "content-type": "application/json;charset=UTF-8", ...reply.headers };
+  const headers: Record<string, string> = { "content-type": "application/json;charset=UTF-8", ...CORS_HEADERS, ...reply.headers };
   if (family === "huawei" && !Object.keys(headers).some((h) => h.toLowerCase() === "x-request-id")) {
     // One request id per answer: the gateway's body `request_id`, when there is one, is the header's too.
     const inBody = typeof reply.body === "object" && reply.body !== null ? (reply.body as { request_id?: unknown }).request_id : undefined;
@@ -94,6 +113,7 @@ function lowerHeaders(request: http.IncomingMessage): Record<string, string> {
 
 export function createHandler(state: EmulatorState) {
   return async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
+    if (request.method === "OPTIONS" && request.headers["access-control-request-method"]) return preflight(request, response);
     const body = await readBody(request);
     state.store.settle(state.now());
     if (body === undefined) return send(response, gatewayError(413, "APIGW.0201", "Request entity too large"), "huawei");
