@@ -3,7 +3,7 @@
 // machine. Prints a table and writes bench/results.json. Every figure is the
 // median of several runs, with the spread (min–max) beside it.
 //
-//   node bench/run.mjs [--quick] [--only overhead,paging,signing,cold,weight,build]
+//   node bench/run.mjs [--quick] [--only overhead,paging,signing,cold,cli,weight,build]
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -265,6 +265,25 @@ function coldStart() {
   c.oursRequireVsOfficial = c.oursRequireInMs.median / c.officialRequireInMs.median;
 }
 
+// --------------------------------------------------- 3b. the CLI's start-up
+// `ws --help` as a user runs it: a whole process (Node's start included), spawned and
+// waited for, beside an empty Node process measured the same way.
+function cliStart() {
+  const bin = path.join(root, "packages/cli/dist/bin.js");
+  const time = (args) => {
+    const t = process.hrtime.bigint();
+    execFileSync(process.execPath, args, { cwd: here, stdio: "ignore" });
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  };
+  const samples = { empty: [], help: [], operationHelp: [] };
+  for (let i = 0; i < (quick ? 5 : 21); i++) {
+    samples.empty.push(time(["-e", ""]));
+    samples.help.push(time([bin, "--help"]));
+    samples.operationHelp.push(time([bin, "modelarts", "create-workspace", "--help"]));
+  }
+  results.cli = { emptyNodeInMs: summary(samples.empty), helpInMs: summary(samples.help), operationHelpInMs: summary(samples.operationHelp) };
+}
+
 // ------------------------------------------------------------------ 4. weight
 function weight() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ws-weight-"));
@@ -332,6 +351,7 @@ if (wanted("overhead")) await overhead();
 if (wanted("paging")) await paging();
 if (wanted("signing")) signing();
 if (wanted("cold")) coldStart();
+if (wanted("cli")) cliStart();
 if (wanted("weight")) {
   weight();
   await bundleCost();
@@ -369,6 +389,10 @@ if (r.coldStart) {
   rows.push(["import time inside the process: require official core", show(r.coldStart.officialRequireInMs, 1, " ms"), ""]);
   rows.push(["import time, ours (CJS require) / official (CJS require)", `${r.coldStart.oursRequireVsOfficial.toFixed(3)}x`, "≤ 0.33x"]);
   rows.push(["import time, ours (ESM import, with ESM loader start) / official", `${r.coldStart.oursInProcessVsOfficial.toFixed(3)}x`, ""]);
+}
+if (r.cli) {
+  rows.push(["ws --help, whole process (empty Node)", `${show(r.cli.helpInMs, 1, " ms")} (${show(r.cli.emptyNodeInMs, 1, " ms")})`, "< 150 ms"]);
+  rows.push(["ws modelarts create-workspace --help, whole process", show(r.cli.operationHelpInMs, 1, " ms"), "< 150 ms"]);
 }
 if (r.weight) {
   rows.push(["installed: @ws/modelarts", `${(r.weight.ours.bytes / 1024).toFixed(0)} kB, ${r.weight.ours.packages} packages`, ""]);

@@ -167,3 +167,157 @@ export function buildEndpoints(spec) {
     .join("\n");
   return `export const endpoints = {\n${entries}\n} as const;\n\nexport type EndpointName = keyof typeof endpoints;\n`;
 }
+
+// ---------------------------------------------------------------------------
+// Command data for @ws/cli: per provider and operation, what a user sees (the
+// operation's summary and description, each parameter's and top-level body
+// field's type, enum, limits, default, required flag and description), so the
+// CLI builds its flags and --help from the specs. Authors' `x-` notes never
+// reach it: only `summary`, `description` and the validation keywords do.
+
+const FIELD_LIMITS = ["minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "pattern", "minItems", "maxItems"];
+
+/** Collapses a spec description into plain help text (one paragraph per blank line). */
+function helpText(text) {
+  if (typeof text !== "string") return undefined;
+  const out = text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, " ").trim())
+    .filter(Boolean)
+    .join("\n\n");
+  return out || undefined;
+}
+
+/** The JSON types a schema accepts, following $refs, anyOf/allOf branches and `const`. */
+function schemaTypes(spec, schema, depth = 0) {
+  schema = resolveRef(spec, schema);
+  if (!schema || typeof schema !== "object" || depth > 8) return [];
+  const types = new Set();
+  if (Array.isArray(schema.type)) schema.type.forEach((t) => types.add(t));
+  else if (typeof schema.type === "string") types.add(schema.type);
+  if (types.size === 0) {
+    for (const key of ["anyOf", "oneOf"]) for (const sub of schema[key] ?? []) schemaTypes(spec, sub, depth + 1).forEach((t) => types.add(t));
+    for (const sub of schema.allOf ?? []) schemaTypes(spec, sub, depth + 1).forEach((t) => types.add(t));
+    if (types.size === 0 && schema.const !== undefined) types.add(schema.const === null ? "null" : typeof schema.const === "number" ? "number" : typeof schema.const);
+    if (types.size === 0 && Array.isArray(schema.enum)) schema.enum.forEach((v) => types.add(v === null ? "null" : typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v));
+  }
+  // `integer` is a `number`: name the wider one only.
+  if (types.has("number")) types.delete("integer");
+  return [...types];
+}
+
+/** One parameter or top-level body field as the CLI shows it. */
+function fieldInfo(spec, name, where, required, raw, outerDescription) {
+  const schema = resolveRef(spec, raw ?? {});
+  const field = { name, in: where, type: schemaTypes(spec, schema).join("|") || "any", required };
+  const description = helpText(outerDescription) ?? helpText(raw?.description) ?? helpText(schema.description);
+  if (description) field.description = description;
+  if (Array.isArray(schema.enum)) field.enum = schema.enum;
+  if (schema.const !== undefined) field.enum = [schema.const];
+  for (const key of FIELD_LIMITS) if (schema[key] !== undefined) field[key] = schema[key];
+  const fallback = raw?.default !== undefined ? raw.default : schema.default;
+  if (fallback !== undefined) field.default = fallback;
+  if (field.type.split("|").includes("array") && schema.items) {
+    const items = schemaTypes(spec, schema.items).join("|");
+    if (items) field.items = items;
+  }
+  return field;
+}
+
+/** Every operation of one spec, for the CLI (see the note above). */
+export function extractCommands(spec) {
+  const operations = {};
+  for (const [route, item] of Object.entries(spec.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const fields = [];
+      for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+        const p = resolveRef(spec, raw);
+        if (p.in !== "path" && p.in !== "query") continue;
+        fields.push(fieldInfo(spec, p.name, p.in, p.in === "path" || p.required === true, p.schema, p.description));
+      }
+      const requestBody = resolveRef(spec, op.requestBody);
+      const bodySchema = resolveRef(spec, requestBody?.content?.["application/json"]?.schema);
+      let body;
+      if (bodySchema) {
+        const required = new Set(bodySchema.required ?? []);
+        for (const [name, sub] of Object.entries(bodySchema.properties ?? {})) {
+          fields.push(fieldInfo(spec, name, "body", required.has(name), sub, undefined));
+        }
+        body = { required: requestBody.required === true };
+        const description = helpText(bodySchema.description);
+        if (description) body.description = description;
+      }
+      operations[op.operationId] = {
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path: route,
+        ...(helpText(op.summary) ? { summary: helpText(op.summary) } : {}),
+        ...(helpText(op.description) ? { description: helpText(op.description) } : {}),
+        fields,
+        ...(body ? { body } : {}),
+        ...(op["x-paging"] ? { paged: true } : {}),
+      };
+    }
+  }
+  return operations;
+}
+
+/** packages/cli/src/generated/commands.ts: every spec's commands, by provider. */
+export function buildCommands(specs) {
+  const providers = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    providers[name] = {
+      title: spec.info?.title ?? name,
+      ...(helpText(spec.info?.summary) ? { summary: helpText(spec.info.summary) } : {}),
+      operations: extractCommands(spec),
+    };
+  }
+  return `/** A parameter or top-level body field of an operation, as the spec documents it. */
+export interface FieldInfo {
+  /** As the API spells it (\`auth_type\`, \`needCreateAk\`); the CLI flag is its kebab case. */
+  name: string;
+  in: "path" | "query" | "body";
+  /** JSON type(s), \`|\`-separated: string, integer, number, boolean, array, object, null. */
+  type: string;
+  required: boolean;
+  description?: string;
+  enum?: readonly unknown[];
+  default?: unknown;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  /** An array's item type. */
+  items?: string;
+}
+
+export interface OperationInfo {
+  operationId: string;
+  method: string;
+  path: string;
+  summary?: string;
+  description?: string;
+  fields: readonly FieldInfo[];
+  /** Present when the operation takes a JSON body. */
+  body?: { required: boolean; description?: string };
+  /** A list operation that pages (x-paging). */
+  paged?: boolean;
+}
+
+export interface ProviderInfo {
+  title: string;
+  summary?: string;
+  operations: Readonly<Record<string, OperationInfo>>;
+}
+
+export const providers: Readonly<Record<string, ProviderInfo>> = ${JSON.stringify(providers, null, 2)};
+`;
+}

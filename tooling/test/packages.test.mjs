@@ -13,8 +13,8 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("packed packages", () => {
-  it("are the seven published packages", () => {
-    expect(results.map((r) => r.name).sort()).toEqual(["@ws/core", "@ws/emulator", "@ws/fabric", "@ws/insight", "@ws/modelarts", "@ws/res", "@ws/truewatch"]);
+  it("are the eight published packages", () => {
+    expect(results.map((r) => r.name).sort()).toEqual(["@ws/cli", "@ws/core", "@ws/emulator", "@ws/fabric", "@ws/insight", "@ws/modelarts", "@ws/res", "@ws/truewatch"]);
   });
 
   it("pass publint and attw (node10, node16 CJS and ESM, bundler), with workspace: ranges rewritten", () => {
@@ -39,10 +39,11 @@ describe("packed packages", () => {
     }
   });
 
-  it("depend on openapi-fetch and @ws/core only (the emulator adds Ajv)", () => {
+  it("depend on openapi-fetch and @ws/core only (the emulator adds Ajv; the CLI is the packages plus YAML and JMESPath)", () => {
+    const cli = ["@jmespath-community/jmespath", "@ws/core", "@ws/emulator", "@ws/fabric", "@ws/insight", "@ws/modelarts", "@ws/res", "@ws/truewatch", "yaml"];
     for (const { name, manifest } of results) {
       const deps = Object.keys(manifest.dependencies ?? {}).sort();
-      const allowed = name === "@ws/core" ? ["openapi-fetch"] : name === "@ws/emulator" ? ["@ws/core", "ajv"] : ["@ws/core", "openapi-fetch"];
+      const allowed = name === "@ws/core" ? ["openapi-fetch"] : name === "@ws/emulator" ? ["@ws/core", "ajv"] : name === "@ws/cli" ? cli : ["@ws/core", "openapi-fetch"];
       expect(deps, name).toEqual(allowed);
       for (const range of Object.values(manifest.dependencies ?? {})) expect(range).toMatch(/^\^?\d/);
     }
@@ -67,5 +68,14 @@ describe("export conditions", () => {
     const node = decode(await bundle("modelarts", entries["@ws/modelarts"], "node"));
     expect(node.includes("createHmac"), "node:crypto in the Node bundle").toBe(true);
     expect(node.includes("crypto.subtle"), "WebCrypto in the Node bundle").toBe(false);
+  });
+
+  it("only Node reads the credentials file: browsers and workers get no node:fs", async () => {
+    const decode = (bytes) => new TextDecoder().decode(bytes);
+    const browser = decode(await bundle("modelarts", entries["@ws/modelarts"], "browser"));
+    expect(browser.includes("readFileSync"), "node:fs in the browser bundle").toBe(false);
+    expect(browser.includes("homedir"), "node:os in the browser bundle").toBe(false);
+    const node = decode(await bundle("modelarts", entries["@ws/modelarts"], "node"));
+    expect(node.includes("readFileSync"), "node:fs in the Node bundle").toBe(true);
   });
 });

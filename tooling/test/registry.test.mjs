@@ -2,7 +2,8 @@
 // temp folder; @ws/* served only from it, everything else proxied to the usual
 // registry), every package published to it with `pnpm publish`, then fresh
 // projects outside the workspace install single packages with npm and pnpm and
-// run an ESM script, a CommonJS script and `tsc --noEmit` against the emulator.
+// run an ESM script, a CommonJS script and `tsc --noEmit` against the emulator,
+// and `npx ws` from a project that installed only @ws/cli.
 import { startEmulator } from "@ws/emulator";
 import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -184,5 +185,19 @@ console.log(JSON.stringify({ name: ws.name, status: ws.status }));`,
     );
     const out = await sh(process.execPath, ["esm.mjs"], { cwd: dir, env: scriptEnv() });
     expect(JSON.parse(out.stdout)).toEqual({ name: "from-pnpm", status: "NORMAL" });
+  }, 300_000);
+
+  it("npm: @ws/cli alone, then npx ws --help and a command against the emulator", async () => {
+    const dir = project("cli-app");
+    await sh("npm", ["install", "@ws/cli", "--registry", registry], { cwd: dir });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).dependencies).toHaveProperty("@ws/cli");
+    footprint["@ws/cli (npm)"] = installFootprint(path.join(dir, "node_modules"));
+    const help = await sh("npx", ["ws", "--help"], { cwd: dir });
+    expect(help.stdout).toContain("ws <provider> <operation> [options]");
+    expect(help.stdout).toMatch(/^ {2}130 +interrupted/m);
+    const a = emulator.credentials;
+    const cliEnv = { ...env, WS_ENDPOINT: emulator.url, WS_PROJECT_ID: a.projectId, HUAWEICLOUD_SDK_AK: a.accessKey, HUAWEICLOUD_SDK_SK: a.secretKey };
+    const created = await sh("npx", ["ws", "modelarts", "create-workspace", "--name", "from-npx", "--query", "name", "--output", "text"], { cwd: dir, env: cliEnv });
+    expect(created.stdout).toBe("from-npx\n");
   }, 300_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactSchema, extractEndpoints, extractOperations } from "../spec-rules.mjs";
+import { compactSchema, extractCommands, extractEndpoints, extractOperations } from "../spec-rules.mjs";
 
 const spec = {
   paths: {
@@ -67,5 +67,64 @@ describe("extractEndpoints", () => {
   });
   it("refuses a plain-http server", () => {
     expect(() => extractEndpoints({ servers: [{ url: "http://svc.example.com", "x-site": "s" }] })).toThrow(/not https/);
+  });
+});
+
+describe("extractCommands (the CLI's flags and help)", () => {
+  const withHelp = {
+    paths: {
+      "/v1/{project_id}/things": {
+        post: {
+          operationId: "createThing",
+          summary: "Create a thing",
+          description: "Creates a thing.\nOn two lines.\n\nSecond paragraph.",
+          "x-notes": "an author's note",
+          parameters: [{ $ref: "#/components/parameters/project_id" }, { name: "X-Auth-Token", in: "header" }],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
+        },
+        get: {
+          operationId: "listThings",
+          "x-paging": { style: "none", items: "things" },
+          parameters: [{ name: "limit", in: "query", description: "Page size.", schema: { type: "integer", minimum: 1, default: 10 } }],
+        },
+      },
+    },
+    components: {
+      parameters: { project_id: { name: "project_id", in: "path", required: true, description: "Project ID.", schema: { type: "string" } } },
+      schemas: {
+        Name: { type: "string", minLength: 1, maxLength: 8, description: "The name.", "x-notes": "why 8" },
+        Thing: {
+          type: "object",
+          required: ["name"],
+          properties: {
+            name: { $ref: "#/components/schemas/Name" },
+            kind: { type: "string", enum: ["a", "b"], description: "Kind." },
+            tags: { type: "array", items: { type: "object" }, "x-notes": "dropped" },
+            id: { type: ["string", "integer"] },
+          },
+        },
+      },
+    },
+  };
+
+  it("keeps summaries, descriptions, types, enums, limits and defaults; drops x- notes and header parameters", () => {
+    const ops = extractCommands(withHelp);
+    expect(ops.createThing).toEqual({
+      operationId: "createThing",
+      method: "POST",
+      path: "/v1/{project_id}/things",
+      summary: "Create a thing",
+      description: "Creates a thing. On two lines.\n\nSecond paragraph.",
+      fields: [
+        { name: "project_id", in: "path", type: "string", required: true, description: "Project ID." },
+        { name: "name", in: "body", type: "string", required: true, description: "The name.", minLength: 1, maxLength: 8 },
+        { name: "kind", in: "body", type: "string", required: false, description: "Kind.", enum: ["a", "b"] },
+        { name: "tags", in: "body", type: "array", required: false, items: "object" },
+        { name: "id", in: "body", type: "string|integer", required: false },
+      ],
+      body: { required: true },
+    });
+    expect(ops.listThings).toMatchObject({ paged: true, fields: [{ name: "limit", in: "query", type: "integer", minimum: 1, default: 10, description: "Page size." }] });
+    expect(JSON.stringify(ops)).not.toMatch(/author|why 8|dropped/);
   });
 });

@@ -1,0 +1,6 @@
+// @ws/cli: the `ws` command line over the workspace SDKs. The bin is `ws`; this entry
+// runs the same command lines from code (for tests, or a tool that embeds it).
+export { run, DEFAULT_MAX_WAIT_IN_MS, type RunOptions } from "./run.js";
+export { EXIT_CODES } from "./errors.js";
+export { COMMANDS, PROVIDERS, type CommandDef, type CommandKind, type ProviderName } from "./commands.js";
+export { providers as specCommands, type FieldInfo, type OperationInfo, type ProviderInfo } from "./generated/commands.js";
