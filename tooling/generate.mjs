@@ -18,7 +18,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse as parseYaml } from "yaml";
-import { buildCommands, buildEndpoints, buildOperations } from "./spec-rules.mjs";
+import { buildCommands, buildEndpoints, buildErrorCodes, buildOperations } from "./spec-rules.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -63,6 +63,7 @@ for (const [name, api] of apis) {
     "schema.ts": banner + "/* eslint-disable */\n" + astToString(ast),
     "operations.ts": banner + buildOperations(spec, name),
     "endpoints.ts": banner + buildEndpoints(spec, name),
+    "errors.ts": banner + buildErrorCodes(spec, name),
   };
   for (const [file, text] of Object.entries(files)) write(path.join(outDir, file), text);
 }

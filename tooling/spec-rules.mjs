@@ -321,3 +321,69 @@ export interface ProviderInfo {
 export const providers: Readonly<Record<string, ProviderInfo>> = ${JSON.stringify(providers, null, 2)};
 `;
 }
+
+const HTTP_METHOD_SET = new Set(HTTP_METHODS);
+
+/**
+ * Every error code the spec documents, from its error responses' examples
+ * (`error_code`/`errorCode` with `error_msg`/`message`): code, HTTP status, meaning.
+ * The first example of a code gives its meaning; codes are listed once.
+ */
+export function extractErrorCodes(spec) {
+  const codes = new Map();
+  for (const item of Object.values(spec.paths ?? {})) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!HTTP_METHOD_SET.has(method)) continue;
+      for (const [status, raw] of Object.entries(op.responses ?? {})) {
+        const response = resolveRef(spec, raw);
+        for (const media of Object.values(response.content ?? {})) {
+          for (const example of Object.values(media.examples ?? {})) {
+            const value = resolveRef(spec, example).value;
+            const record = value && typeof value === "object" ? value : {};
+            const nested = record.error && typeof record.error === "object" ? record.error : {};
+            const code = record.error_code ?? record.errorCode ?? nested.code;
+            if (typeof code !== "string" || code === "" || /^\d{3}$/.test(code)) continue;
+            const meaning = String(record.error_msg ?? record.message ?? nested.message ?? "").trim();
+            const known = codes.get(code);
+            if (!known) codes.set(code, { code, statuses: [Number(status)], meaning });
+            else if (!known.statuses.includes(Number(status))) known.statuses.push(Number(status));
+          }
+        }
+      }
+    }
+  }
+  return [...codes.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** `ModelArts.0102` → `MODELARTS_0102`, `ft.InvalidAPIKey` → `FT_INVALID_API_KEY`, `RouterNotFound` → `ROUTER_NOT_FOUND`. */
+export function errorCodeName(code) {
+  const dot = code.lastIndexOf(".");
+  const prefix = dot === -1 ? "" : code.slice(0, dot);
+  const words = code
+    .slice(dot + 1)
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2");
+  return [prefix, words]
+    .filter(Boolean)
+    .join("_")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "")
+    .toUpperCase()
+    .replace(/^(\d)/, "E_$1");
+}
+
+export function buildErrorCodes(spec, name) {
+  const codes = extractErrorCodes(spec);
+  const comment = (text) => text.replace(/\*\//g, "*\\/");
+  let out = `/**\n * The error codes the ${name} spec documents, by name, for \`error.hasCode(...)\`:\n * \`if (error instanceof ApiError && error.hasCode(errorCodes.${codes[0] ? errorCodeName(codes[0].code) : "X"})) ...\`\n */\nexport const errorCodes = {\n`;
+  const seen = new Set();
+  for (const { code, statuses, meaning } of codes) {
+    const key = errorCodeName(code);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out += `  /** HTTP ${statuses.join(" / ")}${meaning ? `: ${comment(meaning)}` : ""} */\n  ${key}: ${JSON.stringify(code)},\n`;
+  }
+  out += `} as const;\n\n/** What each documented code means, and with which HTTP status it comes. */\nexport const errorCodeMeanings: Readonly<Record<string, { status: readonly number[]; meaning: string }>> = {\n`;
+  for (const { code, statuses, meaning } of codes) out += `  ${JSON.stringify(code)}: { status: ${JSON.stringify(statuses)}, meaning: ${JSON.stringify(meaning)} },\n`;
+  return `${out}};\n`;
+}

@@ -128,3 +128,21 @@ describe("extractCommands (the CLI's flags and help)", () => {
     expect(JSON.stringify(ops)).not.toMatch(/author|why 8|dropped/);
   });
 });
+
+describe("error codes by name", () => {
+  it("names codes as constants users can read", async () => {
+    const { errorCodeName } = await import("../spec-rules.mjs");
+    expect(errorCodeName("ModelArts.0102")).toBe("MODELARTS_0102");
+    expect(errorCodeName("DataArtsInsight.24150005")).toBe("DATAARTSINSIGHT_24150005");
+    expect(errorCodeName("ft.InvalidAPIKey")).toBe("FT_INVALID_API_KEY");
+    expect(errorCodeName("RouterNotFound")).toBe("ROUTER_NOT_FOUND");
+    expect(errorCodeName("00010003")).toBe("E_00010003");
+  });
+
+  it("collects each code of the error examples once, with its statuses and first message", async () => {
+    const { extractErrorCodes } = await import("../spec-rules.mjs");
+    const err = (code, msg) => ({ content: { "application/json": { examples: { a: { value: { error_code: code, error_msg: msg } } } } } });
+    const spec = { paths: { "/x": { get: { responses: { 400: err("X.1", "bad"), 404: err("X.1", "other") } }, post: { responses: { 401: { content: { "application/json": { examples: { b: { value: { error: { code: 401, message: "no" } } } } } } } } } } } };
+    expect(extractErrorCodes(spec)).toEqual([{ code: "X.1", statuses: [400, 404], meaning: "bad" }]);
+  });
+});

@@ -329,3 +329,18 @@ describe("ws-emulator", () => {
     }
   });
 });
+
+describe("error codes by name", () => {
+  it("each package exports its documented codes, with their meaning, usable with hasCode", async () => {
+    const packages = await Promise.all(["@ws/res", "@ws/insight", "@ws/modelarts", "@ws/fabric", "@ws/truewatch"].map((name) => import(name)));
+    for (const pkg of packages) {
+      const codes = Object.values(pkg.errorCodes as Record<string, string>);
+      expect(codes.length).toBeGreaterThan(3);
+      for (const code of codes) expect(pkg.errorCodeMeanings[code]).toMatchObject({ status: expect.any(Array), meaning: expect.any(String) });
+    }
+    const { errorCodes } = await import("@ws/modelarts");
+    const error = await clients().modelarts.getWorkspace("0123456789abcdef0123456789abcdef").catch((e: unknown) => e);
+    expect((error as ApiError).hasCode(errorCodes.MODELARTS_0102)).toBe(true);
+    expect((error as ApiError).hasCode(errorCodes.MODELARTS_0104)).toBe(false);
+  });
+});

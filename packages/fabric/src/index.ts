@@ -137,6 +137,7 @@ export function createFabricClient(options: FabricClientOptions): FabricClient {
 
 /** The documented endpoint of each region (`fabric.{region}.myhuaweicloud.com`). */
 export const fabricEndpoints = endpoints;
+export { errorCodes, errorCodeMeanings } from "./generated/errors.js";
 export {
   SdkError,
   ApiError,

@@ -135,6 +135,7 @@ export function createInsightClient(options: InsightClientOptions): InsightClien
 
 /** The documented endpoint of each region (`dataartsinsight.{region}.myhuaweicloud.com`). */
 export const insightEndpoints = endpoints;
+export { errorCodes, errorCodeMeanings } from "./generated/errors.js";
 export {
   SdkError,
   ApiError,

@@ -201,6 +201,7 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
 
 /** The documented endpoint of each region. */
 export { endpoints as modelArtsEndpoints };
+export { errorCodes, errorCodeMeanings } from "./generated/errors.js";
 export {
   SdkError,
   ApiError,

@@ -176,6 +176,7 @@ export function createResClient(options: ResClientOptions): ResClient {
 
 /** The documented endpoint of each region (`res.{region}.myhuaweicloud.com`). */
 export const resEndpoints = endpoints;
+export { errorCodes, errorCodeMeanings } from "./generated/errors.js";
 export {
   SdkError,
   ApiError,

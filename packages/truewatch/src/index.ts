@@ -164,6 +164,7 @@ export function createTrueWatchClient(options: TrueWatchClientOptions): TrueWatc
 
 /** The documented OpenAPI host of each site. */
 export const trueWatchEndpoints = endpoints;
+export { errorCodes, errorCodeMeanings } from "./generated/errors.js";
 export {
   SdkError,
   ApiError,
