@@ -32,7 +32,8 @@ describe("packed packages", () => {
         exports: { ".": { import: { types: "./dist/index.d.ts" }, require: { types: "./dist/index.d.cts" } } },
         types: "./dist/index.d.cts",
       });
-      expect(manifest.files, name).toEqual(["dist", "README.md", "LICENSE"]);
+      // Packages with a command ship its bin shim, which exists before the build.
+      expect(manifest.files, name).toEqual(manifest.bin ? ["dist", "bin", "README.md", "LICENSE"] : ["dist", "README.md", "LICENSE"]);
       const readme = fs.readFileSync(path.join(import.meta.dirname, "..", "..", "packages", name.slice(4), "README.md"), "utf8");
       expect(readme, name).toMatch(new RegExp(`npm install (--save-dev )?${name.replace("/", "\\/")}`));
       expect(readme, name).toContain("README");

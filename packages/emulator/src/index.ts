@@ -60,25 +60,31 @@ export interface EmulatorOptions {
   createDelayInMs?: number;
 }
 
-/** Options for each package's client factory, pointed at the emulator. */
-export interface EmulatorClientOptions {
-  res: { endpoint: string; region: string; projectId: string; credentials: HuaweiCredentialOptions };
-  insight: { endpoint: string; region: string; projectId: string; instanceId: string; credentials: HuaweiCredentialOptions };
-  modelarts: { endpoint: string; region: string; projectId: string; credentials: HuaweiCredentialOptions };
-  fabric: { endpoint: string; region: string; projectId: string; credentials: HuaweiCredentialOptions };
+/** Options for each package's client factory, pointed at the emulator (`C`: the credentials form). */
+export interface EmulatorClientOptions<C = AccessKeyOptions> {
+  res: { endpoint: string; projectId: string; credentials: C };
+  insight: { endpoint: string; projectId: string; instanceId: string; credentials: C };
+  modelarts: { endpoint: string; projectId: string; credentials: C };
+  fabric: { endpoint: string; projectId: string; credentials: C };
   truewatch: { endpoint: string; apiKey: string };
 }
 
-/** AK/SK, or an IAM user's password with the IAM endpoint. */
-export type HuaweiCredentialOptions =
-  | { accessKey: string; secretKey: string }
-  | { iam: { username: string; password: string; domainName: string; endpoint: string } };
+/** The account's access key pair. */
+export interface AccessKeyOptions {
+  accessKey: string;
+  secretKey: string;
+}
+
+/** The account's IAM user, with the emulator as IAM. */
+export interface IamPasswordOptions {
+  iam: { username: string; password: string; domainName: string; endpoint: string };
+}
 
 /** The services' names in Huawei's endpoint variables (HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}). */
 const SERVICE_VARIABLES = ["RES", "DATAARTSINSIGHT", "MODELARTS", "DATAARTSFABRIC"];
 
-function clientOptionsFor(url: string, account: Account, credentials: HuaweiCredentialOptions): Omit<EmulatorClientOptions, "truewatch"> {
-  const huawei = { endpoint: url, region: account.projectName, projectId: account.projectId, credentials };
+function clientOptionsFor<C>(url: string, account: Account, credentials: C): Omit<EmulatorClientOptions<C>, "truewatch"> {
+  const huawei = { endpoint: url, projectId: account.projectId, credentials };
   return { res: huawei, insight: { ...huawei, instanceId: account.instanceId }, modelarts: huawei, fabric: huawei };
 }
 
@@ -111,7 +117,7 @@ export interface Emulator {
    */
   clientOptions: EmulatorClientOptions;
   /** The same with IAM password credentials (and the IAM endpoint): the README's IAM example, as written. */
-  iamClientOptions: Omit<EmulatorClientOptions, "truewatch">;
+  iamClientOptions: Omit<EmulatorClientOptions<IamPasswordOptions>, "truewatch">;
   /**
    * The environment that points an SDK (or `ws`) created with only a region at the emulator:
    * credentials, project, region, the service and IAM hosts, the metadata service, TrueWatch's key.
@@ -181,10 +187,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     metadataEndpoint: url,
     credentials: first,
     clientOptions: {
-      ...clientOptionsFor(url, first, { accessKey: first.accessKey, secretKey: first.secretKey }),
+      ...clientOptionsFor<AccessKeyOptions>(url, first, { accessKey: first.accessKey, secretKey: first.secretKey }),
       truewatch: { endpoint: url, apiKey: first.apiKey },
     },
-    iamClientOptions: clientOptionsFor(url, first, { iam: { username: first.username, password: first.password, domainName: first.domainName, endpoint: url } }),
+    iamClientOptions: clientOptionsFor<IamPasswordOptions>(url, first, { iam: { username: first.username, password: first.password, domainName: first.domainName, endpoint: url } }),
     env: () => ({
       WS_ENDPOINT: url,
       HUAWEICLOUD_SDK_AK: first.accessKey,

@@ -68,7 +68,7 @@ describe("ws-emulator", () => {
   it("--print-env prints export lines a shell can source, with the --seed credentials, and serves there", async () => {
     const { stdout, child } = await run(["--print-env", "--seed", "demo"]);
     try {
-      const env = Object.fromEntries([...stdout.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1], m[2]]));
+      const env: Record<string, string> = Object.fromEntries([...stdout.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!]));
       const seeded = await emulator({ seed: "demo" });
       expect(env.HUAWEICLOUD_SDK_AK).toBe(seeded.credentials.accessKey);
       expect(env.TRUEWATCH_API_KEY).toBe(seeded.credentials.apiKey);
