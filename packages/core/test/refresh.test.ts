@@ -29,6 +29,16 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllEnvs());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// The clock the credentials' lifetimes are measured on moves only when a test says
+// so: no test waits out a lifetime, and a loaded machine cannot push a burst past one.
+const advance = (ms: number) => vi.setSystemTime(Date.now() + ms);
+function frozenClock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-23T10:00:00Z"));
+  });
+  afterEach(() => vi.useRealTimers());
+}
 const client = (credentials: HuaweiClientOptions<string>["credentials"]) =>
   createHuaweiService<{}, string>({ provider: "modelarts", endpoints: {}, projectId, options: { endpoint: service.url, credentials, maxRetries: 0 } });
 const burst = (c: ReturnType<typeof client>, n: number) =>
@@ -44,6 +54,7 @@ const allAccepted = () => {
 };
 
 describe("metadata keys under 100 concurrent calls", () => {
+  // Real time here: the lifetime comes from the fake metadata service's answer and its Date header.
   it("one metadata request for the first burst, one background refresh in the margin, every signature valid", async () => {
     // 3 s keys: after the whole-second Date correction they count as 2-3 s, refreshed after half.
     metadata.lifetimeInMs = 3_000;
@@ -64,10 +75,11 @@ describe("metadata keys under 100 concurrent calls", () => {
     expect(metadata.tokenRequests()).toHaveLength(1);
     expect(service.requests).toHaveLength(300);
     allAccepted();
-  });
+  }, 30_000);
 });
 
 describe("a provider function with an expiry", () => {
+  frozenClock();
   it("after expiry, 100 concurrent calls wait for one new answer", async () => {
     let asked = 0;
     const keys: ProvidedCredentials[] = [];
@@ -83,7 +95,7 @@ describe("a provider function with an expiry", () => {
     const c = client(provider);
     await burst(c, 100);
     expect(asked).toBe(1);
-    await sleep(1_600); // expired: nobody may sign with it
+    advance(1_600); // expired: nobody may sign with it
     const answers = await burst(c, 100);
     expect(asked).toBe(2);
     expect(new Set(answers.map((a) => a.accessKey))).toEqual(new Set([keys[1]!.accessKey]));
@@ -100,18 +112,16 @@ describe("a provider function with an expiry", () => {
     };
     const c = client(provider);
     await burst(c, 10);
-    await sleep(1_100); // past half the lifetime: refresh, which fails
+    advance(1_100); // past half the lifetime: refresh, which fails
     await expect(burst(c, 100)).resolves.toHaveLength(100);
     expect(asked).toBe(2); // one refresh for the burst, and not again at once
     allAccepted();
-    await sleep(1_000); // expired now
+    advance(1_000); // expired now
     await expect(c.call(op, { params: { project_id: projectId }, body: { name: "late" } })).rejects.toThrow("the vault is down");
   });
 
   it("refreshes 5 minutes before a long expiry, or after half a short lifetime", async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
     try {
-      vi.setSystemTime(new Date("2026-11-23T10:00:00Z"));
       let asked = 0;
       const cache = refreshingCredentials(() => ({ accessKey: `AK${++asked}`, secretKey: "secret-value", expiration: new Date("2026-11-23T11:00:00Z") }));
       await cache.get();
