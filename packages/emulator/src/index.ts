@@ -203,6 +203,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       WS_SDK_METADATA_ENDPOINT: url,
       WS_INSIGHT_INSTANCE_ID: first.instanceId,
       TRUEWATCH_API_KEY: first.apiKey,
+      TRUEWATCH_ENDPOINT: url,
     }),
     accounts,
     inject: (fault) => (Array.isArray(fault) ? fault : [fault]).forEach((f) => state.faults.add(f)),

@@ -50,6 +50,7 @@ export type TrueWatchClientOptions = ClientOptions & {
   /** The API key of an existing workspace (sent as DF-API-KEY). Must belong to the chosen site. Default: TRUEWATCH_API_KEY from the environment. */
   apiKey?: string | undefined;
 } & ({ site: TrueWatchSite; endpoint?: string | undefined } | { endpoint: string; site?: TrueWatchSite | undefined });
+// `endpoint` defaults to TRUEWATCH_ENDPOINT from the environment, which also replaces the site's host.
 
 /**
  * A TrueWatch client, acting with one API key. A key belongs to exactly one workspace:
@@ -124,7 +125,8 @@ export function createTrueWatchClient(options: TrueWatchClientOptions): TrueWatc
   const secrets = createSecretSet();
   const baseUrl = resolveBaseUrl(
     endpoints,
-    { name: options.site, endpoint: options.endpoint, allowInsecureHttp: options.allowInsecureHttp },
+    // TRUEWATCH_ENDPOINT stands in for the site's host (a private deployment, the emulator); an endpoint option wins.
+    { name: options.site, endpoint: options.endpoint ?? readEnv("TRUEWATCH_ENDPOINT"), allowInsecureHttp: options.allowInsecureHttp },
     { service: "truewatch", option: "site" },
   );
   const service = createServiceClient<paths>({

@@ -2,7 +2,7 @@
 // every documented error answer, validation before sending, and which failures are
 // retried (modify is marked x-idempotent in the spec; create is not).
 import { requestExample, responseExample, ruleSuite, truewatchUpdateRules, useTestServer, type ErrorCase, errorSuite } from "@ws/testkit";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ApiError, NotFoundError, ValidationError, createTrueWatchClient } from "../src/index.js";
 
 const apiKey = "tkn_0123456789abcdef0123456789abcdef";
@@ -200,5 +200,18 @@ describe("retries", () => {
     });
     expect((await client().getWorkspace()).uuid).toBe("wksp_xxxxx");
     expect(server().requests).toHaveLength(3);
+  });
+});
+
+describe("TRUEWATCH_ENDPOINT", () => {
+  it("stands in for the site's host; an endpoint option wins over it", async () => {
+    vi.stubEnv("TRUEWATCH_ENDPOINT", server().url);
+    try {
+      await createTrueWatchClient({ site: "eu1", apiKey: "tw-key-0123456789" }).getWorkspace().catch(() => undefined);
+      expect(server().requests).toHaveLength(1);
+      expect(() => createTrueWatchClient({ site: "eu1", apiKey: "k", endpoint: "https://eu1-openapi.truewatch.com" })).not.toThrow();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
