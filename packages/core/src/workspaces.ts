@@ -1,9 +1,10 @@
 // The workspace lifecycle every provider package offers (list, get, update,
-// delete, find by name, create-once, waiters), written once over a provider's
-// generated operations and configured with what differs: how a single
-// workspace is found where the service has no get, how a get answer holds it,
-// which list parameter filters, which codes say a name is taken, which states
-// end a wait.
+// delete, find by name, create-once), written once over a provider's generated
+// operations and configured with what differs: how a single workspace is found
+// where the service has no get, how a get answer holds it, which list parameter
+// filters, which codes say a name is taken. (The waiters, for services whose
+// workspaces have states, are workspaceWaiters in waiter.ts: a package that has
+// none does not carry them.)
 import type { CallOptions, ServiceClient } from "./client.js";
 import { ensureWorkspace, type EnsureResult } from "./ensure.js";
 import { NotFoundError } from "./errors.js";
@@ -12,7 +13,6 @@ import { prepareRequest, type OperationSpec, type PagingRule } from "./operation
 import { paginate, type PagedAsyncIterableIterator } from "./paging.js";
 import type { Unwrap } from "./response.js";
 import { check } from "./validate.js";
-import { workspaceWaiters, type WaiterOptions, type WorkspaceStates } from "./waiter.js";
 
 /** The part of a service client the lifecycle needs. */
 export type LifecycleService = Pick<ServiceClient<{}>, "call" | "provider">;
@@ -50,8 +50,6 @@ export interface WorkspaceApiConfig {
   idOf?: (workspace: unknown) => string | undefined;
   /** The service's documented "name already exists" codes (for ensureWorkspace). */
   duplicateCodes?: readonly string[] | undefined;
-  /** The workspace's states, where it has any: the waiters exist only then. */
-  states?: WorkspaceStates | undefined;
 }
 
 /** The lifecycle methods, typed by the provider package. */
@@ -62,8 +60,6 @@ export interface WorkspaceMethods<W, Q, U, UR, DR, B = never> {
   deleteWorkspace(id: WorkspaceIdInput, options?: CallOptions): Promise<DR>;
   findWorkspaceByName(name: string, options?: CallOptions): Promise<W | undefined>;
   ensureWorkspace(body: B, options?: CallOptions): Promise<EnsureResult<W>>;
-  waitUntilWorkspaceReady(id: WorkspaceIdInput, options: WaiterOptions<W>): Promise<W>;
-  waitUntilWorkspaceDeleted(id: WorkspaceIdInput, options: WaiterOptions<W>): Promise<undefined>;
 }
 
 /** A workspace id as a caller may hold it: ModelArts' default workspace comes back as the number 0. Sent as text. */
@@ -156,7 +152,6 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
   }
 
   const create = operations.create;
-  const waiters = config.states ? workspaceWaiters<W>(service.provider, getWorkspace, config.states) : undefined;
   // Only what the service has: a method that cannot work is not there at all.
   return {
     listWorkspaces,
@@ -179,6 +174,5 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
             ),
         }
       : {}),
-    ...waiters,
   } as WorkspaceMethods<W, Q, U, UR, DR, B>;
 }

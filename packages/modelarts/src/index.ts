@@ -2,7 +2,7 @@
 // configuration of @ws/core: the generated spec types, rules and region table, and
 // the service's quirks (the default workspace's id `0`, sometimes a JSON number;
 // asynchronous deletion; per-workspace quotas).
-import { createHuaweiService, workspaceMethods, type CallOptions, type EnsureResult, type HuaweiClientOptions, type PagedAsyncIterableIterator, type WaiterOptions, type WorkspaceStates } from "@ws/core";
+import { createHuaweiService, workspaceMethods, workspaceWaiters, type CallOptions, type EnsureResult, type HuaweiClientOptions, type PagedAsyncIterableIterator, type WaiterOptions, type WorkspaceStates } from "@ws/core";
 import type { Client } from "openapi-fetch";
 import { endpoints, type EndpointName } from "./generated/endpoints.js";
 import {
@@ -185,7 +185,6 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
     operations: { create: createWorkspaceOperation, list: listWorkspacesOperation, get: getWorkspaceOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
     params,
     nameFilter: "name",
-    states: MODELARTS_STATES,
   });
   // The default workspace's id may come back as the number 0: the path takes it as text.
   const withId = (id: WorkspaceId) => ({ ...params, workspace_id: String(id) });
@@ -193,6 +192,7 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
     raw: service.raw,
     createWorkspace: (body, callOptions) => service.call<Workspace>(createWorkspaceOperation, { params, body }, callOptions),
     ...lifecycle,
+    ...workspaceWaiters<Workspace>("modelarts", lifecycle.getWorkspace, MODELARTS_STATES),
     getWorkspaceQuotas: (id, callOptions) => service.call<WorkspaceQuotasResponse>(getWorkspaceQuotasOperation, { params: withId(id) }, callOptions),
     updateWorkspaceQuotas: (id, body, callOptions) =>
       service.call<WorkspaceQuotasResponse>(updateWorkspaceQuotasOperation, { params: withId(id), body }, callOptions),
