@@ -6,7 +6,8 @@
 //
 // The list of specs and where their types go is redocly.yaml (the same list the
 // linter reads), so a new spec is one entry there. Per spec it writes:
-//   schema.ts      openapi-typescript's types (paths, components, operations)
+//   schema.ts      openapi-typescript's types (paths, components, operations), every member
+//                  with a doc comment for the API reference (schema-docs.mjs)
 //   operations.ts  each operation's method, path and request rules for @ws/core's validator
 //   endpoints.ts   region (or site) -> base URL, from the spec's `servers`
 // and, for @ws/emulator (`--emulator`, or no filter), packages/emulator/src/generated/specs.ts:
@@ -18,6 +19,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse as parseYaml } from "yaml";
+import { documentSchema } from "./schema-docs.mjs";
 import { buildCommands, buildEndpoints, buildErrorCodes, buildOperations } from "./spec-rules.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -60,7 +62,7 @@ for (const [name, api] of apis) {
     alphabetize: false,
   });
   const files = {
-    "schema.ts": banner + "/* eslint-disable */\n" + astToString(ast),
+    "schema.ts": banner + "/* eslint-disable */\n" + astToString(documentSchema(ast, spec)),
     "operations.ts": banner + buildOperations(spec, name),
     "endpoints.ts": banner + buildEndpoints(spec, name),
     "errors.ts": banner + buildErrorCodes(spec, name),

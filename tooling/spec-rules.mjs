@@ -162,10 +162,17 @@ export function extractEndpoints(spec) {
 
 export function buildEndpoints(spec) {
   const table = extractEndpoints(spec);
+  // A site's server names it (TrueWatch: "TrueWatch Europe 1 (Frankfurt)"); a region is its name.
+  const sites = Object.fromEntries((spec.servers ?? []).filter((s) => s["x-site"] && s.description).map((s) => [s["x-site"], s.description.trim()]));
+  const site = (spec.servers ?? []).some((s) => s["x-site"] || s.variables?.site);
   const entries = Object.entries(table)
-    .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`)
+    .map(([k, v]) => `  /** ${sites[k] ? `${sites[k].replace(/\*\//g, "*\\/").replace(/\.$/, "")}.` : `The endpoint of ${site ? "site" : "region"} \`${k}\`.`} */\n  ${JSON.stringify(k)}: ${JSON.stringify(v)},`)
     .join("\n");
-  return `export const endpoints = {\n${entries}\n} as const;\n\nexport type EndpointName = keyof typeof endpoints;\n`;
+  const noun = site ? "site" : "region";
+  return (
+    `/** The documented base URL of each ${noun}. */\nexport const endpoints = {\n${entries}\n} as const;\n\n` +
+    `/** A ${noun} with a documented endpoint. */\nexport type EndpointName = keyof typeof endpoints;\n`
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -279,45 +286,76 @@ export function buildCommands(specs) {
 export interface FieldInfo {
   /** As the API spells it (\`auth_type\`, \`needCreateAk\`); the CLI flag is its kebab case. */
   name: string;
+  /** Where it goes: a path or query parameter, or a top-level field of the JSON body. */
   in: "path" | "query" | "body";
   /** JSON type(s), \`|\`-separated: string, integer, number, boolean, array, object, null. */
   type: string;
+  /** Whether the operation requires it. */
   required: boolean;
+  /** The spec's description, as plain help text. */
   description?: string;
+  /** The allowed values. */
   enum?: readonly unknown[];
+  /** The value the service uses when it is left out. */
   default?: unknown;
+  /** Fewest characters (Unicode code points). */
   minLength?: number;
+  /** Most characters (Unicode code points). */
   maxLength?: number;
+  /** Smallest value, inclusive. */
   minimum?: number;
+  /** Largest value, inclusive. */
   maximum?: number;
+  /** Smallest value, exclusive. */
   exclusiveMinimum?: number;
+  /** Largest value, exclusive. */
   exclusiveMaximum?: number;
+  /** Regular expression (ECMAScript, with the \`u\` flag) the text must match. */
   pattern?: string;
+  /** Fewest items. */
   minItems?: number;
+  /** Most items. */
   maxItems?: number;
   /** An array's item type. */
   items?: string;
 }
 
+/** An operation of a spec, as the CLI offers it. */
 export interface OperationInfo {
+  /** The spec's operation ID (\`createWorkspace\`). */
   operationId: string;
+  /** The HTTP method, upper case. */
   method: string;
+  /** The URL template (\`/v1/{project_id}/workspaces\`). */
   path: string;
+  /** The spec's one-line summary. */
   summary?: string;
+  /** The spec's description, as plain help text. */
   description?: string;
+  /** The path and query parameters and the top-level body fields. */
   fields: readonly FieldInfo[];
   /** Present when the operation takes a JSON body. */
-  body?: { required: boolean; description?: string };
+  body?: {
+    /** Whether the body is required. */
+    required: boolean;
+    /** The spec's description of the body. */
+    description?: string;
+  };
   /** A list operation that pages (x-paging). */
   paged?: boolean;
 }
 
+/** A service's spec, as the CLI offers it. */
 export interface ProviderInfo {
+  /** The spec's title. */
   title: string;
+  /** The spec's summary. */
   summary?: string;
+  /** The operations, by operation ID. */
   operations: Readonly<Record<string, OperationInfo>>;
 }
 
+/** Every spec's operations and fields, by provider (\`res\`, \`insight\`, \`modelarts\`, \`fabric\`, \`truewatch\`). */
 export const providers: Readonly<Record<string, ProviderInfo>> = ${JSON.stringify(providers, null, 2)};
 `;
 }
@@ -383,7 +421,7 @@ export function buildErrorCodes(spec, name) {
     seen.add(key);
     out += `  /** HTTP ${statuses.join(" / ")}${meaning ? `: ${comment(meaning)}` : ""} */\n  ${key}: ${JSON.stringify(code)},\n`;
   }
-  out += `} as const;\n\n/** What each documented code means, and with which HTTP status it comes. */\nexport const errorCodeMeanings: Readonly<Record<string, { status: readonly number[]; meaning: string }>> = {\n`;
+  out += `} as const;\n\n/** What each documented code means, and with which HTTP status it comes. */\nexport const errorCodeMeanings: Readonly<\n  Record<\n    string,\n    {\n      /** The HTTP statuses the code comes with. */\n      status: readonly number[];\n      /** The message the documents show with it (may hold placeholders such as \`{0}\`). */\n      meaning: string;\n    }\n  >\n> = {\n`;
   for (const { code, statuses, meaning } of codes) out += `  ${JSON.stringify(code)}: { status: ${JSON.stringify(statuses)}, meaning: ${JSON.stringify(meaning)} },\n`;
   return `${out}};\n`;
 }

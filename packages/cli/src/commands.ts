@@ -3,7 +3,9 @@
 // generated operation's fields (src/generated/commands.ts, from specs/*.yaml).
 import { providers, type FieldInfo, type OperationInfo, type ProviderInfo } from "./generated/commands.js";
 
+/** A provider the CLI has commands for: the first word of `ws <provider> <command>`. */
 export type ProviderName = "res" | "insight" | "modelarts" | "fabric" | "truewatch";
+/** Every provider, in the order `ws help` lists them. */
 export const PROVIDERS: readonly ProviderName[] = ["res", "insight", "modelarts", "fabric", "truewatch"];
 
 /** How the CLI calls the SDK method: what it passes and what comes back. */
@@ -16,13 +18,15 @@ export type CommandKind =
   | "name" // method(name)                         findWorkspaceByName
   | "wait"; // method(id, waiterOptions)           waitUntilWorkspaceReady/Deleted
 
+/** A command of one provider: its name, the SDK method behind it, and the spec operation whose fields are its flags. */
 export interface CommandDef {
-  /** `create-workspace` */
+  /** The command's name (`create-workspace`). */
   name: string;
   /** The SDK client method. */
   method: string;
   /** The spec operation whose fields are this command's flags and whose summary is its help. */
   operation: string;
+  /** How the SDK method is called. */
   kind: CommandKind;
   /**
    * For commands that are not one API call (find, ensure, wait): what the SDK method does,
@@ -53,6 +57,7 @@ const getFromList: CommandDef = {
   about: "The workspace with this id (the service has no get call: the SDK looks it up in the list). Fails with NotFoundError when it does not exist.",
 };
 
+/** Every command, by provider. */
 export const COMMANDS: Readonly<Record<ProviderName, readonly CommandDef[]>> = {
   res: [create, list, getById, update, remove, find, ensure, { name: "list-enterprise-projects", method: "listEnterpriseProjects", operation: "listEnterpriseProjects", kind: "none" }],
   insight: [create, list, getFromList, update, remove, find, ensure],

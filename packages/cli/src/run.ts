@@ -16,8 +16,17 @@ declare const __WS_PACKAGE_ID__: string;
 const PACKAGE_ID = __WS_PACKAGE_ID__;
 const VERSION = PACKAGE_ID.slice(PACKAGE_ID.lastIndexOf("/") + 1);
 
+/**
+ * Where {@link run} reads and writes, and what it reads the environment from.
+ *
+ * @example
+ * const out = new PassThrough();
+ * const code = await run(["modelarts", "list-workspaces"], { stdout: out, env: { ...process.env, WS_ENDPOINT: emulator.url } });
+ */
 export interface RunOptions {
+  /** Where results (JSON) and help go. Default `process.stdout`. */
   stdout?: Writable | undefined;
+  /** Where errors and progress go. Default `process.stderr`. */
   stderr?: Writable | undefined;
   /** Read for `--input-json -`. */
   stdin?: AsyncIterable<string | Uint8Array> | undefined;

@@ -12,12 +12,20 @@ import { assertHeaderValue, type SecretSet } from "./secrets.js";
 import type { RefreshingCredentials } from "./refreshing-credentials.js";
 import { createSigner, type Hashing, type Signer } from "./signing.js";
 
+/** Puts a client's credentials on each attempt: a token header, or an AK/SK signature. */
 export interface Authenticator {
+  /** Adds the credentials to this attempt's headers (last, after every other header is set). */
   authenticate(request: HttpRequest): void | Promise<void>;
   /** After a rejection: true when authenticating again may succeed (and it is safe to resend). */
   recover?(response: HttpResponse, request: HttpRequest): boolean | Promise<boolean>;
 }
 
+/**
+ * The pipeline step that authenticates each attempt with an {@link Authenticator}, and
+ * replays an attempt at most once when the authenticator can recover from a rejection
+ * (an expired token, a skewed clock). Rejects with AbortError when the caller's
+ * `abortSignal` fires while credentials are being fetched.
+ */
 export class AuthPolicy implements Policy {
   readonly name = "auth";
   constructor(
@@ -62,6 +70,7 @@ export class AuthPolicy implements Policy {
   }
 }
 
+/** A token: the token itself, or a function (sync or async) asked before every attempt. */
 export type TokenSource = string | (() => string | Promise<string>);
 
 /**

@@ -16,7 +16,20 @@ import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.j
 import { createTransport, NULL_BODY_STATUS } from "./transport.js";
 import { sdkUserAgent, UserAgentPolicy } from "./user-agent.js";
 
-/** Options every client factory takes. */
+/**
+ * Options every client factory takes: the transport's limits, retries, headers and
+ * logging. Every number is checked when the client is created (a ConfigurationError
+ * names a bad one).
+ *
+ * @example
+ * const ma = createModelArtsClient({
+ *   region: "cn-north-4",
+ *   timeoutInMs: 10_000,
+ *   maxRetries: 4,
+ *   headers: { "x-team": "data" },
+ *   logger: (line) => console.error(line),
+ * });
+ */
 export interface ClientOptions extends RetryOptions, EndpointOptions {
   /** A fetch implementation (default: the global one). */
   fetch?: typeof globalThis.fetch | undefined;
@@ -47,15 +60,23 @@ export interface CallOptions {
   headers?: Record<string, string> | undefined;
 }
 
+/** What {@link createServiceClient} wires together for one service. */
 export interface ServiceConfig {
+  /** The service's short name, in errors and logs (`modelarts`). */
   provider: string;
+  /** The base URL every path is appended to. */
   baseUrl: string;
+  /** Puts the credentials on each attempt. */
   authenticator: Authenticator;
+  /** Which answers are throttling, and how long they ask to wait. */
   classifier: RetryClassifier;
+  /** The values redacted from logs and errors. */
   secrets: SecretSet;
+  /** The caller's client options. */
   options: ClientOptions;
   /** Headers the service wants on every request with a body (its content type). */
   bodyHeaders?: Record<string, string>;
+  /** How a 2xx answer is read (a service that reports failures inside a 2xx envelope). Default: any JSON object is the value. */
   unwrap?: Unwrap;
   /** The service's documented "does not exist" codes: such answers become NotFoundError. */
   notFoundCodes?: readonly string[] | undefined;
@@ -72,7 +93,9 @@ export interface ServiceClient<Paths extends {}> {
   call<T>(operation: OperationSpec, input: OperationInput, options?: CallOptions, read?: Unwrap): Promise<T>;
   /** openapi-fetch over the same pipeline; failures reject with SdkError subclasses too. */
   raw: Client<Paths, `${string}/${string}`>;
+  /** The pipeline itself: retries, authentication, User-Agent and logging over the transport. */
   send: SendRequest;
+  /** The service's short name (`modelarts`). */
   provider: string;
 }
 
@@ -122,6 +145,22 @@ function assertCallOptions(provider: string, options: CallOptions): void {
   check("timeoutInMs", positive, "a positive number");
 }
 
+/**
+ * Builds a service client: the pipeline (retries, authentication, User-Agent, logging)
+ * over the transport, the validated `call` and the openapi-fetch `raw` client. Throws a
+ * ConfigurationError when an option is out of range or a header is not valid.
+ *
+ * @example
+ * const secrets = createSecretSet();
+ * const service = createServiceClient<paths>({
+ *   provider: "example",
+ *   baseUrl: "https://api.example.com",
+ *   authenticator: tokenAuthenticator("x-auth-token", token, secrets),
+ *   classifier: huaweiRetryClassifier,
+ *   secrets,
+ *   options: { timeoutInMs: 10_000 },
+ * });
+ */
 export function createServiceClient<Paths extends {}>(config: ServiceConfig): ServiceClient<Paths> {
   const { provider, options, secrets } = config;
   assertOptions(provider, options);

@@ -12,11 +12,24 @@ import { loadProfile, type ProfileOptions } from "./profile-file.js";
 export interface CredentialsAttempt {
   /** `environment`, `profile`, `metadata`, or your provider's name. */
   source: string;
+  /** Why it gave nothing (`HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set`); never a secret. */
   reason: string;
 }
 
-/** No credentials from this provider (or from any provider of a chain): `tried` says who was asked and why each gave nothing. */
+/**
+ * No credentials from this provider (or from any provider of a chain): `tried` says who
+ * was asked and why each gave nothing. A client without credentials rejects its first
+ * call with it.
+ *
+ * @example
+ * try {
+ *   await createModelArtsClient({ region: "cn-north-4" }).getWorkspace(id);
+ * } catch (error) {
+ *   if (error instanceof CredentialsUnavailableError) for (const t of error.tried) console.error(`${t.source}: ${t.reason}`);
+ * }
+ */
 export class CredentialsUnavailableError extends ConfigurationError {
+  /** Each provider asked, and why it gave nothing, in order. */
   readonly tried: readonly CredentialsAttempt[];
   constructor(tried: readonly CredentialsAttempt[], options: SdkErrorOptions & { prefix?: string; hint?: string } = {}) {
     const list = tried.map((t) => `${t.source}: ${t.reason.replace(/[.\s]+$/, "")}`).join("; ");
@@ -33,6 +46,11 @@ const unavailable = (source: string, reason: string, cause?: unknown) => new Cre
 /**
  * HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_SECURITY_TOKEN, with
  * HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_DOMAIN_ID and HUAWEICLOUD_SDK_IAM_ENDPOINT.
+ * Read at every call of the provider. Gives nothing (CredentialsUnavailableError) when the
+ * key pair is not set, or the runtime has no environment (browsers).
+ *
+ * @example
+ * const ma = createModelArtsClient({ region: "cn-north-4", credentials: fromEnv() });
  */
 export function fromEnv(): CredentialProvider {
   return () => {
@@ -62,7 +80,11 @@ export function fromEnv(): CredentialProvider {
  * HUAWEICLOUD_SDK_CREDENTIALS_FILE, else `~/.huaweicloud/credentials`): keys `ak`,
  * `sk`, `security_token`, `project_id`, `domain_id`, `iam_endpoint`. Read on every
  * call, so an edited file applies at the next refresh. A malformed file is a
- * ConfigurationError (not "nothing here"): a chain stops there.
+ * ConfigurationError (not "nothing here"): a chain stops there. Node only: other runtimes
+ * have no file system, and the provider gives nothing there.
+ *
+ * @example
+ * const ma = createModelArtsClient({ region: "cn-north-4", credentials: fromProfile({ profile: "staging" }) });
  */
 export function fromProfile(options: ProfileOptions = {}): CredentialProvider {
   return () => {
@@ -90,7 +112,12 @@ export function fromProfile(options: ProfileOptions = {}): CredentialProvider {
 /**
  * The temporary keys of the ECS instance's agency, from the metadata service
  * (`endpoint`, else WS_SDK_METADATA_ENDPOINT, else `http://169.254.169.254`), with
- * their `expiration`: a client refreshes them before then.
+ * their `expiration`: a client refreshes them before then. Gives nothing when the service
+ * is unreachable (3 s per request), the instance has no agency, or the service answers an
+ * error. Throws a ConfigurationError at once when `endpoint` is not `http(s)://host[:port]`.
+ *
+ * @example
+ * const ma = createModelArtsClient({ region: "cn-north-4", credentials: fromMetadata() });
  */
 export function fromMetadata(options: MetadataOptions = {}): CredentialProvider {
   const endpoint = options.endpoint ?? readEnv("WS_SDK_METADATA_ENDPOINT");
@@ -113,6 +140,12 @@ export function fromMetadata(options: MetadataOptions = {}): CredentialProvider 
  * that finds nothing (CredentialsUnavailableError) passes to the next; any other
  * error (a malformed credentials file) stops the chain. When none finds any, the
  * error lists every provider and its reason.
+ *
+ * @example
+ * const ma = createModelArtsClient({
+ *   region: "cn-north-4",
+ *   credentials: chainCredentials(fromEnv(), async () => vault.huaweiKeys()),
+ * });
  */
 export function chainCredentials(...providers: CredentialProvider[]): CredentialProvider {
   return async () => {
@@ -129,6 +162,12 @@ export function chainCredentials(...providers: CredentialProvider[]): Credential
   };
 }
 
+/**
+ * Options of {@link defaultCredentials}: where its file and metadata providers look.
+ *
+ * @example
+ * const credentials = defaultCredentials({ profile: { profile: "staging" }, metadata: { timeoutInMs: 1_000 } });
+ */
 export interface DefaultCredentialsOptions {
   /** Which file and section `fromProfile` reads. */
   profile?: ProfileOptions | undefined;
@@ -136,7 +175,13 @@ export interface DefaultCredentialsOptions {
   metadata?: MetadataOptions | undefined;
 }
 
-/** The default chain: `fromEnv()`, then `fromProfile()`, then `fromMetadata()`; the first that yields wins. */
+/**
+ * The default chain: `fromEnv()`, then `fromProfile()`, then `fromMetadata()`; the first
+ * that yields wins. What a Huawei client uses when it is given no `credentials`.
+ *
+ * @example
+ * const ma = createModelArtsClient({ region: "cn-north-4", credentials: defaultCredentials({ profile: { profile: "ci" } }) });
+ */
 export function defaultCredentials(options: DefaultCredentialsOptions = {}): CredentialProvider {
   return chainCredentials(fromEnv(), fromProfile(options.profile), fromMetadata(options.metadata));
 }

@@ -6,20 +6,27 @@ import { assertHeaderValue } from "./secrets.js";
 
 /** An IAM token you manage yourself: the string, or a function returning the current one (asked before every attempt). */
 export interface TokenCredentials {
+  /** The token (sent as X-Auth-Token), or a function (sync or async) returning the current one. */
   token: TokenSource;
 }
 
 /** An access key pair; every request is signed with SDK-HMAC-SHA256. `securityToken` for temporary keys. */
 export interface AccessKeyCredentials {
+  /** The access key ID (AK). */
   accessKey: string;
+  /** The secret access key (SK); never sent, only used to sign. */
   secretKey: string;
+  /** The security token of temporary keys (sent as X-Security-Token). */
   securityToken?: string | undefined;
 }
 
 /** An IAM user's password: the SDK obtains, caches and renews a project-scoped token itself. */
 export interface IamPasswordCredentials {
+  /** The IAM user and where to log in. */
   iam: {
+    /** The IAM user's name. */
     username: string;
+    /** The IAM user's password. */
     password: string;
     /** The account (domain) the IAM user belongs to. */
     domainName: string;
@@ -39,8 +46,11 @@ export interface IamPasswordCredentials {
  * };
  */
 export interface ProvidedCredentials {
+  /** The access key ID (AK). */
   accessKey: string;
+  /** The secret access key (SK). */
   secretKey: string;
+  /** The security token of temporary keys. */
   securityToken?: string | undefined;
   /** When the keys stop working. The SDK asks the provider again before then (5 minutes, or half the lifetime when shorter). Absent: they never expire. */
   expiration?: Date | undefined;
@@ -59,8 +69,13 @@ export interface ProvidedCredentials {
  */
 export type CredentialProvider = () => ProvidedCredentials | Promise<ProvidedCredentials>;
 
+/**
+ * The `credentials` a Huawei client takes: a token, an access key pair, an IAM user's
+ * password, or a provider function. Left out: {@link defaultCredentials}.
+ */
 export type HuaweiCredentials = TokenCredentials | AccessKeyCredentials | IamPasswordCredentials | CredentialProvider;
 
+/** The credential forms in words, as error messages list them. */
 export const CREDENTIAL_FORMS =
   "credentials: { accessKey, secretKey, securityToken? } | a provider function (fromEnv(), fromProfile(), fromMetadata(), or your own) | { token } | { iam: { username, password, domainName, endpoint? } }";
 

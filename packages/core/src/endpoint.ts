@@ -3,6 +3,12 @@
 // becomes a path that cannot leave the documented route.
 import { ConfigurationError, type ValidationIssue } from "./errors.js";
 
+/**
+ * Where a client sends its requests, when not to its region's (or site's) documented host.
+ *
+ * @example
+ * const ma = createModelArtsClient({ endpoint: "http://127.0.0.1:4010", projectId, credentials: { accessKey, secretKey } });
+ */
 export interface EndpointOptions {
   /** Base URL; overrides the region table. `http://` is accepted for loopback only, unless `allowInsecureHttp`. */
   endpoint?: string | undefined;
@@ -10,6 +16,7 @@ export interface EndpointOptions {
   allowInsecureHttp?: boolean | undefined;
 }
 
+/** Whether a host name is loopback: `localhost`, `*.localhost`, `127.x.x.x` or `::1`. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
   return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);

@@ -9,6 +9,7 @@ import { sleep } from "./retry.js";
 
 /** What ensureWorkspace resolves to: the workspace, and whether this call created it. */
 export interface EnsureResult<W> {
+  /** The workspace with the requested name: the one created, or the one that already existed. */
   workspace: W;
   /** True when this call created the workspace (also when an answer was lost and the lookup found it). */
   created: boolean;
@@ -16,8 +17,11 @@ export interface EnsureResult<W> {
 
 /** A provider's create and lookup, and what it calls a taken name. */
 export interface EnsureConfig<W, B> {
+  /** The service's short name, in errors (`res`). */
   provider: string;
+  /** Sends the create. */
   create(body: B, options: CallOptions): Promise<unknown>;
+  /** The workspace whose name is exactly `name`, or undefined. */
   findWorkspaceByName(name: string, options: CallOptions): Promise<W | undefined>;
   /** The created workspace in the create answer, where it has one with an id (RES's answer has none). */
   createdWorkspace?: ((answer: unknown) => W | undefined) | undefined;
@@ -38,9 +42,17 @@ function isDuplicate(error: unknown, codes: readonly string[]): boolean {
 /**
  * Creates the workspace `body` names unless one with exactly that name exists;
  * resolves to it and whether this call created it. Never sends the create
- * twice by accident (see the README's "Create once").
+ * twice by accident: after an answer that was lost (a timeout, a dropped connection, a
+ * 5xx) it looks the name up, and creates again only when the service answered that
+ * lookup and the workspace is not there. Rejects with the create's error otherwise.
  */
-export async function ensureWorkspace<W, B extends { name?: unknown }>(config: EnsureConfig<W, B>, body: B, options: CallOptions = {}): Promise<EnsureResult<W>> {
+export async function ensureWorkspace<
+  W,
+  B extends {
+    /** The name to create, and to look for. */
+    name?: unknown;
+  },
+>(config: EnsureConfig<W, B>, body: B, options: CallOptions = {}): Promise<EnsureResult<W>> {
   const name = body.name;
   const context: SdkErrorOptions = { provider: config.provider, operation: "ensureWorkspace" };
   if (typeof name !== "string") {

@@ -2,7 +2,9 @@
 // once per call: the body is serialised once and signed from that same string,
 // and the response body is read once and parsed at most once.
 
+/** One attempt of a call, as it flows through the pipeline to the transport. */
 export interface HttpRequest {
+  /** The HTTP method, upper case. */
   method: string;
   /** Absolute URL, already encoded. */
   url: string;
@@ -10,6 +12,7 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** Exactly the bytes sent, as a string (UTF-8 on the wire). */
   body?: string | undefined;
+  /** The caller's signal: aborts waiting, retrying and the request in flight. */
   abortSignal?: AbortSignal | undefined;
   /** Safe to send twice: only idempotent requests are retried after they may have been processed. */
   idempotent: boolean;
@@ -25,6 +28,7 @@ export interface HttpRequest {
   userAgent?: string | undefined;
 }
 
+/** The attempts of one call so far. */
 export interface CallContext {
   /** Requests put on the wire so far. */
   attempts: number;
@@ -32,18 +36,24 @@ export interface CallContext {
   retry: number;
 }
 
+/** A response as the transport read it: status, headers and the body as text (parsed as JSON on demand). */
 export class HttpResponse {
   private parsed: { ok: boolean; value: unknown } | undefined;
 
   constructor(
+    /** The HTTP status. */
     readonly status: number,
+    /** The HTTP status text. */
     readonly statusText: string,
+    /** The response headers. */
     readonly headers: Headers,
+    /** The body as text (at most the client's `maxResponseBytes`). */
     readonly bodyText: string,
     /** The body was larger than the limit and was not read in full. */
     readonly truncated = false,
   ) {}
 
+  /** True for a 2xx status. */
   get ok(): boolean {
     return this.status >= 200 && this.status < 300;
   }
@@ -72,11 +82,14 @@ export class HttpResponse {
   }
 }
 
+/** Sends one attempt and resolves to its response: the transport, or the rest of the pipeline. */
 export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
 
 /** One concern of the pipeline (retry, authentication, logging): decides whether and how to call `next`. */
 export interface Policy {
+  /** The step's name (`retry`, `auth`, `log`, ...). */
   readonly name: string;
+  /** Handles one request: calls `next` (once, several times, or not at all) and resolves to the response. */
   send(request: HttpRequest, next: SendRequest): Promise<HttpResponse>;
 }
 
@@ -85,6 +98,7 @@ export function createPipeline(policies: Policy[], transport: SendRequest): Send
   return policies.reduceRight<SendRequest>((next, policy) => (request) => policy.send(request, next), transport);
 }
 
+/** Whether `value` is a plain object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -19,6 +19,10 @@ export function gatewayThrottleWindow(body: unknown): number | undefined {
   return match ? Number(match[1]) * WINDOW_UNITS[match[2]!.toLowerCase()]! : undefined;
 }
 
+/**
+ * How Huawei's gateway says "throttled, try later": a 429 (the gateway's APIGW.0308,
+ * ModelArts' own throttling codes), with the wait from Retry-After or the message's window.
+ */
 export const huaweiRetryClassifier: RetryClassifier = {
   // Every Huawei throttle is a 429: the gateway's APIGW.0308 and ModelArts' own
   // ModelArts.2799 / 4206 / 6101. A 429 means "not processed".
@@ -35,6 +39,7 @@ export const huaweiRetryClassifier: RetryClassifier = {
  */
 const TOKEN_REJECTED = new Set(["APIGW.0301", "APIGW.0307", "APIGW.1002"]);
 
+/** Whether a 401 says the token is not (or no longer) good: APIGW.0301, APIGW.0307 or APIG.1002. */
 export function isTokenRejected(response: HttpResponse): boolean {
   if (response.status !== 401) return false;
   const { code } = readErrorFields(response.body, response.headers);

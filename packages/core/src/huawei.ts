@@ -18,6 +18,18 @@ import { refreshingCredentials, type RefreshingCredentials } from "./refreshing-
 import type { Unwrap } from "./response.js";
 import { assertHeaderValue, createSecretSet, type SecretSet } from "./secrets.js";
 
+/**
+ * Options of the four Huawei clients (RES, DataArts Insight, ModelArts, DataArts Fabric):
+ * the {@link ClientOptions} with the region, credentials and IAM endpoint. Every field is
+ * optional; explicit options win over the environment, which wins over the credentials file.
+ *
+ * @example
+ * const options: HuaweiClientOptions<"cn-north-4"> = {
+ *   region: "cn-north-4",
+ *   credentials: { accessKey, secretKey },
+ *   maxRetries: 3,
+ * };
+ */
 export type HuaweiClientOptions<Region extends string> = ClientOptions & {
   /** Default: the chain `defaultCredentials()`: HUAWEICLOUD_SDK_AK/SK, then `~/.huaweicloud/credentials`, then the ECS metadata service. */
   credentials?: HuaweiCredentials | undefined;
@@ -27,9 +39,13 @@ export type HuaweiClientOptions<Region extends string> = ClientOptions & {
   iamEndpoint?: string | undefined;
 };
 
+/** What {@link createHuaweiService} builds a Huawei service client from. */
 export interface HuaweiServiceConfig<Region extends string> {
+  /** The service's short name, in errors and logs (`modelarts`). */
   provider: string;
+  /** The documented base URL of each region. */
   endpoints: Readonly<Record<Region, string>>;
+  /** The caller's client options. */
   options: HuaweiClientOptions<Region>;
   /** The caller's project: sent as X-Project-Id with AK/SK, the scope of IAM tokens, and `{project_id}` of paths. */
   projectId?: string | undefined;
@@ -41,6 +57,7 @@ export interface HuaweiServiceConfig<Region extends string> {
   projectIdIn?: "path" | "header" | undefined;
   /** The service's name in HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION_ID} endpoint variables (Go SDK's). Default: provider, upper case. */
   envName?: string | undefined;
+  /** How a 2xx answer is read (RES reports failures inside a 2xx body). */
   unwrap?: Unwrap;
   /** The service's documented "does not exist" codes (the spec's `x-not-found-codes`). */
   notFoundCodes?: readonly string[] | undefined;
@@ -181,12 +198,19 @@ function wireCredentials<Region extends string>(
   return { service: accessKeyAuthenticator(given, secrets, projectFor), lookup: accessKeyAuthenticator(given, secrets), keys: undefined };
 }
 
-/** Kept for compatibility: the service's authenticator alone. */
+/** The authenticator a Huawei service client uses for `config`: its credentials, resolved as the client resolves them. */
 export function huaweiAuthenticator<Region extends string>(config: HuaweiServiceConfig<Region>, secrets: SecretSet): Authenticator {
   const settings = readSettings(config);
   return wireCredentials(config, settings, secrets, (c) => config.projectId ?? (c?.projectId || settings.projectId)).service;
 }
 
+/**
+ * Builds a Huawei service client: base URL from the region (or endpoint), credentials
+ * (given, or the default chain), the project (given, from the environment or credentials
+ * file, or looked up in IAM at the first call), and the gateway's retry signals. Throws a
+ * ConfigurationError when the region is unknown, no region or endpoint is set, or a
+ * project is needed and cannot be found.
+ */
 export function createHuaweiService<Paths extends {}, Region extends string>(config: HuaweiServiceConfig<Region>): ServiceClient<Paths> {
   const { options, provider } = config;
   const secrets = createSecretSet();

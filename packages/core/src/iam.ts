@@ -12,17 +12,43 @@ import { huaweiRetryClassifier } from "./huawei-gateway.js";
 import type { SecretSet } from "./secrets.js";
 import { createTransport } from "./transport.js";
 
+/**
+ * Options of {@link createIamTokenProvider}.
+ *
+ * @example
+ * const tokens = createIamTokenProvider({
+ *   endpoint: "https://iam.cn-north-4.myhuaweicloud.com",
+ *   username, password, domainName,
+ *   project: { name: "cn-north-4" },
+ *   secrets: createSecretSet(),
+ * });
+ */
 export interface IamTokenOptions extends RetryOptions {
   /** IAM base URL, already checked (normalizeEndpoint). */
   endpoint: string;
+  /** The IAM user's name. */
   username: string;
+  /** The IAM user's password (added to `secrets`, so never logged). */
   password: string;
+  /** The account (domain) the IAM user belongs to. */
   domainName: string;
   /** Token scope: the project by id (preferred) or by name (the region's default project). */
-  project: { id: string } | { name: string };
+  project:
+    | {
+        /** The project ID. */
+        id: string;
+      }
+    | {
+        /** The project name (the region's, e.g. `cn-north-4`). */
+        name: string;
+      };
+  /** Where the password and the tokens are registered for redaction. */
   secrets: SecretSet;
+  /** A fetch implementation (default: the global one). */
   fetch?: typeof globalThis.fetch | undefined;
+  /** Limit for one IAM request. Default 30 s. */
   timeoutInMs?: number | undefined;
+  /** Receives one redacted line per IAM request. */
   logger?: Logger | undefined;
   /** Renew this long before the token expires. Default 10 minutes. */
   refreshMarginInMs?: number | undefined;
@@ -36,6 +62,7 @@ export function iamEndpointFor(region: string | undefined): string {
   return region === "eu-de" ? "https://iam.eu-de.otc.t-systems.com" : `https://iam.${region}.myhuaweicloud.com`;
 }
 
+/** A cache of one IAM user's project-scoped token, renewed before it expires. */
 export interface IamTokenProvider {
   /** A valid token: the cached one, the one being fetched, or a new one. */
   token(now?: number): Promise<string>;
@@ -43,7 +70,13 @@ export interface IamTokenProvider {
   invalidate(token: string): void;
 }
 
-/** The token cache of one client. Its state lives in this closure, out of reach of inspection. */
+/**
+ * A token cache for one IAM user and project: gets a token (`POST /v3/auth/tokens`) when
+ * first asked, shares one request among concurrent callers, and renews it before it
+ * expires. When IAM refuses the password (400, 401, 403) the call rejects with that
+ * ApiError, and the password is not tried again for five minutes (IAM locks a user after
+ * repeated failures).
+ */
 export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvider {
   options.secrets.add(options.password);
   const policies: Policy[] = [new RetryPolicy(huaweiRetryClassifier, options, "iam")];

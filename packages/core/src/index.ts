@@ -1,3 +1,15 @@
+/**
+ * The shared runtime of the `@ws` workspace SDKs: credentials and their providers, AK/SK
+ * signing, the transport with retries and timeouts, one error model, input validation,
+ * paging and waiters. Applications use it through a provider package (`@ws/modelarts`, ...),
+ * which re-exports what they need (the errors, the credential providers, `CallOptions`);
+ * the rest is for building a client of another service on the same runtime.
+ *
+ * @example
+ * import { SdkError, fromProfile } from "@ws/core";
+ *
+ * @module @ws/core
+ */
 export {
   SdkError,
   ApiError,
@@ -13,9 +25,10 @@ export {
   type ApiErrorOptions,
   type ValidationIssue,
   type ResponseInfo,
+  type RequestSummary,
 } from "./errors.js";
 export { check, assertValid, codePoints, suggest, type Schema, type SchemaType } from "./validate.js";
-export { prepareRequest, type OperationSpec, type OperationInput, type PagingRule, type PreparedRequest } from "./operation.js";
+export { prepareRequest, type OperationSpec, type ParameterSpec, type OperationInput, type PagingRule, type PreparedRequest } from "./operation.js";
 export { paginate, type PagedAsyncIterableIterator, type PageFetcher, type PaginateOptions } from "./paging.js";
 export {
   pollUntil,

@@ -7,15 +7,25 @@ import type { RetryNotice } from "./retry.js";
 import { requestIdOf } from "./response.js";
 import { redactUrl, type SecretSet } from "./secrets.js";
 
+/** One attempt (or retry notice) as a {@link Logger} receives it; never a header or a body. */
 export interface AttemptLog {
+  /** The service (`modelarts`, `iam`, ...). */
   provider: string;
+  /** The operation (`createWorkspace`, or `METHOD /path` for raw calls). */
   operation: string;
+  /** The HTTP method ("" in a retry notice). */
   method: string;
+  /** The URL, secrets redacted ("" in a retry notice). */
   url: string;
+  /** The attempt's number, from 1. */
   attempt: number;
+  /** The HTTP status, when an answer came. */
   status?: number | undefined;
+  /** What went wrong, when the attempt failed (or why a retry follows). */
   error?: string | undefined;
+  /** How long the attempt took. */
   durationInMs: number;
+  /** The request ID the service answered with. */
   requestId?: string | undefined;
 }
 
@@ -34,6 +44,7 @@ export function logLevelFromEnv(): LogLevel | undefined {
 /** Writes each line to standard error (the console's error stream in browsers). */
 export const consoleLogger: Logger = (line) => console.error(line);
 
+/** The pipeline step that writes one redacted line per attempt to a {@link Logger}. */
 export class LogPolicy implements Policy {
   readonly name = "log";
   constructor(

@@ -9,6 +9,7 @@ import { isRecord, type HttpRequest, type HttpResponse } from "./http.js";
 import { assertHeaderValue } from "./secrets.js";
 import { createTransport } from "./transport.js";
 
+/** The ECS metadata service's address. */
 export const METADATA_ENDPOINT = "http://169.254.169.254";
 const TOKEN_PATH = "/meta-data/latest/api/token";
 const KEY_PATH = "/openstack/latest/securitykey";
@@ -17,27 +18,47 @@ const TOKEN_TTL_SECONDS = 21_600;
 const METADATA_TIMEOUT_IN_MS = 3_000;
 const NO_AGENCY = "Please configure Cloud Service Agency first";
 
+/**
+ * Where and how {@link fromMetadata} asks the ECS metadata service.
+ *
+ * @example
+ * const credentials = fromMetadata({ endpoint: "http://127.0.0.1:8080", timeoutInMs: 1_000 });
+ */
 export interface MetadataOptions {
   /** Base URL of the metadata service. Default `http://169.254.169.254` (WS_SDK_METADATA_ENDPOINT overrides it, for tests and proxies). */
   endpoint?: string | undefined;
   /** Limit for each request. Default 3 s. */
   timeoutInMs?: number | undefined;
+  /** A fetch implementation (default: the global one). */
   fetch?: typeof globalThis.fetch | undefined;
 }
 
 /** What the metadata service hands out: temporary keys, and when they expire (on the local clock). */
 export interface MetadataCredentials {
+  /** The temporary access key ID. */
   accessKey: string;
+  /** The temporary secret access key. */
   secretKey: string;
+  /** The security token that goes with them. */
   securityToken: string;
+  /** When they expire, on the local clock (the service's `expires_at`, corrected by its Date). */
   expiration: Date;
 }
 
 /**
  * Why the metadata service gave no credentials. `unreachable` is true when no
- * answer came at all (not an ECS instance, or the service is down).
+ * answer came at all (not an ECS instance, or the service is down). `fromMetadata` turns it
+ * into a CredentialsUnavailableError; {@link createMetadataClient} rejects with it.
+ *
+ * @example
+ * try {
+ *   await createMetadataClient()();
+ * } catch (error) {
+ *   if (error instanceof MetadataError && error.unreachable) console.log("not on an ECS instance");
+ * }
  */
 export class MetadataError extends ConfigurationError {
+  /** True when no answer came at all. */
   readonly unreachable: boolean;
   constructor(message: string, unreachable: boolean, cause?: unknown) {
     super(message, { provider: "metadata", cause });
@@ -45,7 +66,14 @@ export class MetadataError extends ConfigurationError {
   }
 }
 
-/** A client of one metadata service. Its session token lives in this closure. */
+/**
+ * A client of one metadata service: each call gets a session token, then the instance
+ * agency's temporary keys. Rejects with {@link MetadataError} when it gets none.
+ *
+ * @example
+ * const metadata = createMetadataClient({ timeoutInMs: 1_000 });
+ * const { accessKey, expiration } = await metadata();
+ */
 export function createMetadataClient(options: MetadataOptions = {}): () => Promise<MetadataCredentials> {
   const base = (options.endpoint ?? METADATA_ENDPOINT).replace(/\/+$/, "");
   const send = createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs ?? METADATA_TIMEOUT_IN_MS, provider: "metadata" });

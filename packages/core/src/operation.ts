@@ -25,24 +25,43 @@ export interface PagingRule {
   total?: string;
 }
 
-/** An operation as generated from a spec (src/generated/operations.ts). */
+/** An operation as generated from a spec: where it goes and the rules its input must follow. */
 export interface OperationSpec {
+  /** The service's short name (`modelarts`). */
   provider: string;
+  /** The spec's operation ID (`createWorkspace`). */
   id: string;
+  /** The HTTP method, upper case. */
   method: string;
+  /** The URL template (`/v1/{project_id}/workspaces`). */
   path: string;
+  /** Whether sending it twice does no harm: only such requests are retried after they may have been processed. */
   idempotent: boolean;
-  params?: Record<string, { required: boolean; schema: Schema }>;
-  query?: Record<string, { required: boolean; schema: Schema }>;
+  /** The path parameters, by name. */
+  params?: Record<string, ParameterSpec>;
+  /** The query parameters, by name. */
+  query?: Record<string, ParameterSpec>;
+  /** The JSON body's rules, when the operation takes one. */
   body?: Schema;
   /** List operations: how the service pages. */
   paging?: PagingRule;
 }
 
+/** A path or query parameter of an {@link OperationSpec}. */
+export interface ParameterSpec {
+  /** Whether it must be given. */
+  required: boolean;
+  /** Its rules. */
+  schema: Schema;
+}
+
 /** What a caller passes for one operation: path parameters, query parameters, JSON body. */
 export interface OperationInput {
+  /** Path parameters, by name. */
   params?: Record<string, unknown> | undefined;
+  /** Query parameters, by name (undefined values are left out). */
   query?: Record<string, unknown> | undefined;
+  /** The JSON body. */
   body?: unknown;
 }
 

@@ -20,16 +20,25 @@ import type { PagingRule } from "./operation.js";
 export interface PagedAsyncIterableIterator<T> extends AsyncIterableIterator<T> {
   /** The pages themselves, each the array the service answered. */
   byPage(): AsyncIterableIterator<T[]>;
+  /** The iterator itself, so that it can be used in `for await`. */
   [Symbol.asyncIterator](): PagedAsyncIterableIterator<T>;
 }
 
 /** Fetches one page with these query parameters and resolves to the service's answer. */
 export type PageFetcher = (query: Record<string, unknown>) => Promise<unknown>;
 
+/**
+ * Options of {@link paginate}.
+ *
+ * @example
+ * const all = paginate(fetchPage, rule, {}, { abortSignal: controller.signal, provider: "fabric", operation: "listWorkspaces" });
+ */
 export interface PaginateOptions {
+  /** Checked before each page: the iteration rejects with AbortError once it fires. */
   abortSignal?: AbortSignal | undefined;
   /** For errors: which provider and operation. */
   provider?: string | undefined;
+  /** For errors: which operation (`listWorkspaces`). */
   operation?: string | undefined;
   /** A stable identity of an item, to notice a repeated page. */
   idOf?: ((item: unknown) => unknown) | undefined;

@@ -48,6 +48,12 @@ export function parseIni(text: string, source = "credentials file"): IniSections
   return sections;
 }
 
+/**
+ * Which credentials file and section {@link fromProfile} reads.
+ *
+ * @example
+ * const credentials = fromProfile({ file: "/etc/ws/credentials", profile: "ci" });
+ */
 export interface ProfileOptions {
   /** The file. Default: HUAWEICLOUD_SDK_CREDENTIALS_FILE, else `~/.huaweicloud/credentials`. */
   file?: string | undefined;
@@ -55,6 +61,7 @@ export interface ProfileOptions {
   profile?: string | undefined;
 }
 
+/** What {@link loadProfile} found: the file it looked at, and the section or why there is none. */
 export interface ProfileLookup {
   /** The file looked at; undefined where there is none to look at. */
   path: string | undefined;

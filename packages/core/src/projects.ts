@@ -15,17 +15,29 @@ import { RetryPolicy, type RetryOptions } from "./retry.js";
 import { assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport } from "./transport.js";
 
+/**
+ * Options of {@link createProjectLookup}.
+ *
+ * @example
+ * const projects = createProjectLookup({ authenticator, secrets: createSecretSet(), service: "modelarts" });
+ * const projectId = await projects.projectId("cn-north-4", "https://iam.cn-north-4.myhuaweicloud.com");
+ */
 export interface ProjectLookupOptions extends RetryOptions {
   /** Authenticates the IAM request (without X-Project-Id: that is what is being looked up). */
   authenticator: Authenticator;
+  /** The values redacted from logs and errors. */
   secrets: SecretSet;
   /** For error messages: the service whose client needs the project. */
   service: string;
+  /** A fetch implementation (default: the global one). */
   fetch?: typeof globalThis.fetch | undefined;
+  /** Limit for one IAM request. Default 30 s. */
   timeoutInMs?: number | undefined;
+  /** Receives one redacted line per IAM request. */
   logger?: Logger | undefined;
 }
 
+/** A region's project ID, looked up in IAM once per region and kept. */
 export interface ProjectLookup {
   /** The region's project id: the one found before, the one being looked up, or a new lookup at `iamEndpoint` (checked, no trailing slash). */
   projectId(region: string, iamEndpoint: string): Promise<string>;
@@ -33,6 +45,11 @@ export interface ProjectLookup {
   known(region: string): string | undefined;
 }
 
+/**
+ * Looks a region's project up in IAM (`GET /v3/projects?name={region}`), once per region,
+ * with one request shared by concurrent callers. Rejects with a ConfigurationError naming
+ * `projectId` when IAM lists no project for the region, or several.
+ */
 export function createProjectLookup(options: ProjectLookupOptions): ProjectLookup {
   const policies: Policy[] = [new RetryPolicy(huaweiRetryClassifier, options, "iam"), new AuthPolicy(options.authenticator, "iam")];
   if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));

@@ -10,13 +10,20 @@ import { checkProvidedCredentials, type CredentialProvider, type ProvidedCredent
 /** Ask again this long before `expiration` (or after half the lifetime, when that is sooner). */
 export const DEFAULT_REFRESH_MARGIN_IN_MS = 5 * 60_000;
 
+/**
+ * Options of {@link refreshingCredentials}.
+ *
+ * @example
+ * const keys = refreshingCredentials(fromMetadata(), { refreshMarginInMs: 10 * 60_000 });
+ */
 export interface RefreshingCredentialsOptions {
-  /** Default 5 minutes. */
+  /** Ask the provider again this long before `expiration` (or after half the lifetime, when that is sooner). Default 5 minutes. */
   refreshMarginInMs?: number | undefined;
   /** Sees every new answer (the client registers its secrets for redaction). */
   onCredentials?: ((credentials: Readonly<ProvidedCredentials>) => void) | undefined;
 }
 
+/** A provider's current credentials, asked for again before they expire. */
 export interface RefreshingCredentials {
   /** Usable credentials: at once while fresh, else after the one shared request to the provider. */
   get(): Readonly<ProvidedCredentials> | Promise<Readonly<ProvidedCredentials>>;
@@ -24,6 +31,12 @@ export interface RefreshingCredentials {
   peek(): Readonly<ProvidedCredentials> | undefined;
 }
 
+/**
+ * Keeps a provider's answer and asks again before it expires. Each answer is replaced
+ * whole (a call never signs with half old, half new keys); concurrent callers share one
+ * request; during a refresh, and after a failed one, the current keys are used until they
+ * expire. `get()` rejects with the provider's error when there are no usable keys.
+ */
 export function refreshingCredentials(provider: CredentialProvider, options: RefreshingCredentialsOptions = {}): RefreshingCredentials {
   const margin = options.refreshMarginInMs ?? DEFAULT_REFRESH_MARGIN_IN_MS;
   let held: { value: Readonly<ProvidedCredentials>; refreshAt: number; expiresAt: number } | undefined;

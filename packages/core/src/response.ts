@@ -15,7 +15,22 @@ import { redactUrl, type SecretSet } from "./secrets.js";
  * `outcomeUnknown` says the answer is not of the documented shape at all, so it
  * cannot tell whether the request took effect.
  */
-export type Unwrap = (body: unknown, response: HttpResponse) => { ok: true; value: unknown } | { ok: false; outcomeUnknown: boolean };
+export type Unwrap = (
+  body: unknown,
+  response: HttpResponse,
+) =>
+  | {
+      /** The answer is a success. */
+      ok: true;
+      /** What the call resolves to. */
+      value: unknown;
+    }
+  | {
+      /** The answer is a failure (the call rejects with an ApiError). */
+      ok: false;
+      /** True when the answer is not of the documented shape, so the request may have taken effect. */
+      outcomeUnknown: boolean;
+    };
 
 /** The documented success body is a JSON object; anything else cannot be read as the result. */
 export const unwrapBody: Unwrap = (body) => (isRecord(body) ? { ok: true, value: body } : { ok: false, outcomeUnknown: true });
@@ -26,13 +41,19 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The fields of an error body, whichever of the services' shapes it has. */
 export interface ErrorFields {
+  /** `error_code`, `errorCode` or `error.code`. */
   code: string | undefined;
+  /** `error_msg`, `message`, `errorMessage`, `error.message`, or a title. */
   message: string | undefined;
+  /** `solution_msg` (DataArts Fabric). */
   solution: string | undefined;
+  /** `X-Request-Id`, `traceId` or `request_id`. */
   requestId: string | undefined;
 }
 
+/** Reads an error body of any of the documented shapes (Huawei, API gateway, IAM, RES, TrueWatch); fields it cannot find are undefined. */
 export function readErrorFields(body: unknown, headers?: Headers): ErrorFields {
   const b = isRecord(body) ? body : {};
   const nested = isRecord(b.error) ? b.error : {};

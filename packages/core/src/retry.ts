@@ -8,6 +8,12 @@
 import { AbortError, ConnectionError, SdkError, TimeoutError } from "./errors.js";
 import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
 
+/**
+ * How often and how patiently a client retries (part of every client's options).
+ *
+ * @example
+ * const ma = createModelArtsClient({ region: "cn-north-4", maxRetries: 5, retryDelayInMs: 1_000, maxRetryAfterInMs: 120_000 });
+ */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number | undefined;
@@ -19,10 +25,15 @@ export interface RetryOptions {
   maxRetryAfterInMs?: number | undefined;
 }
 
+/** The defaults of {@link RetryOptions}. */
 export const RETRY_DEFAULTS = {
+  /** Retries after the first attempt. */
   maxRetries: 2,
+  /** Base of the exponential backoff, in ms. */
   retryDelayInMs: 500,
+  /** Ceiling of one backoff delay, in ms. */
   maxRetryDelayInMs: 8_000,
+  /** Longest wait accepted from a service, in ms. */
   maxRetryAfterInMs: 60_000,
 } as const;
 
@@ -59,10 +70,15 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 
 /** A retry about to happen: which, after what, and how long the SDK waits first. */
 export interface RetryNotice {
+  /** The operation being retried. */
   operation: string;
+  /** The retry's number, from 1. */
   retry: number;
+  /** The retries the call allows. */
   maxRetries: number;
+  /** How long the SDK waits before it. */
   delayInMs: number;
+  /** What the previous attempt got: `HTTP 503`, `ConnectionError`, ... */
   reason: string;
 }
 
@@ -130,6 +146,13 @@ export function sleep(ms: number, signal: AbortSignal | undefined, aborted: () =
   });
 }
 
+/**
+ * The pipeline step that sends an attempt again when that is safe: a throttled or 503
+ * answer, or a connection that failed before sending, for any request; a timeout, a reset
+ * after sending, or 408/500/502/504 only for idempotent requests. Waits with full-jitter
+ * backoff, or as long as the service asks (up to `maxRetryAfterInMs`); aborts the wait on
+ * the caller's `abortSignal`.
+ */
 export class RetryPolicy implements Policy {
   readonly name = "retry";
   private readonly options: Required<RetryOptions>;

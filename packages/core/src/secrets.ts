@@ -4,14 +4,25 @@
 // `redact` before they reach an error message or a logger.
 import { ConfigurationError } from "./errors.js";
 
+/** What a secret is replaced with in messages and logs. */
 export const REDACTED = "[REDACTED]";
 
 /** The secrets one client knows. Values live in a closure: inspecting the client prints none of them. */
 export interface SecretSet {
+  /** Registers a secret (values shorter than 6 characters are ignored: they would redact ordinary words). */
   add(value: string | undefined): void;
+  /** `text` with every registered secret replaced by {@link REDACTED}. */
   redact(text: string): string;
 }
 
+/**
+ * An empty {@link SecretSet}.
+ *
+ * @example
+ * const secrets = createSecretSet();
+ * secrets.add(apiKey);
+ * console.log(secrets.redact(`key=${apiKey}`)); // "key=[REDACTED]"
+ */
 export function createSecretSet(): SecretSet {
   const values: string[] = [];
   return {

@@ -10,19 +10,28 @@
 import { hmacSha256, sha256Hex } from "#crypto";
 import { encodeRfc3986 } from "./endpoint.js";
 
+/** The algorithm name of Huawei's AK/SK signatures, as it appears in the Authorization header. */
 export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
+/** The SHA-256 (hex) of an empty body. */
 export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
+/** A request as {@link Signer.sign} reads and completes it. */
 export interface SignableRequest {
+  /** The HTTP method, upper case. */
   method: string;
+  /** The absolute URL, encoded. */
   url: string;
   /** Lower-case names. Signing adds `x-sdk-date` and `authorization`. */
   headers: Record<string, string>;
+  /** The exact body text sent (its hash is signed). */
   body?: string | undefined;
 }
 
+/** The hash functions signing uses: node:crypto under Node, WebCrypto elsewhere. */
 export interface Hashing {
+  /** SHA-256 of the UTF-8 text, in lower-case hex. */
   sha256Hex(data: string): string | Promise<string>;
+  /** An HMAC-SHA256 with this key, returning lower-case hex. */
   hmacSha256(key: string): (data: string) => string | Promise<string>;
 }
 
@@ -89,11 +98,15 @@ export function canonicalQuery(search: string): string {
   return pairs.map(([k, v]) => `${encodeRfc3986(k)}=${encodeRfc3986(v)}`).join("&");
 }
 
+/** The canonical request of a signature and the header names it covers. */
 export interface CanonicalParts {
+  /** The canonical request text that is hashed and signed. */
   canonicalRequest: string;
+  /** The signed header names, `;`-separated, sorted. */
   signedHeaders: string;
 }
 
+/** The canonical request of an SDK-HMAC-SHA256 signature: method, path, query, headers (`host` included) and body hash. */
 export function canonicalRequest(request: SignableRequest, host: string, pathname: string, search: string, payloadHash: string): CanonicalParts {
   const headers = request.headers;
   const names = ["host"];
@@ -143,6 +156,7 @@ function then<T, R>(value: MaybeAsync<T>, next: (value: T) => MaybeAsync<R>): Ma
   return value instanceof Promise ? value.then(next) : next(value);
 }
 
+/** Signs requests with one access key (SDK-HMAC-SHA256). */
 export interface Signer {
   /** Signs in place: sets `x-sdk-date` and `authorization`. Call last, once every other header is set. Synchronous under node:crypto. */
   sign(request: SignableRequest, date: Date): void | Promise<void>;

@@ -5,13 +5,25 @@
 import { AbortError, ConnectionError, TimeoutError } from "./errors.js";
 import { HttpResponse, type HttpRequest, type SendRequest } from "./http.js";
 
+/** The default limit of one attempt, response body included: 30 s. */
 export const DEFAULT_TIMEOUT_IN_MS = 30_000;
+/** The default largest response read: 16 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Options of {@link createTransport}.
+ *
+ * @example
+ * const send = createTransport({ timeoutInMs: 5_000, maxResponseBytes: 1024 * 1024, provider: "modelarts" });
+ */
 export interface TransportOptions {
+  /** A fetch implementation (default: the global one, looked up at each request). */
   fetch?: typeof globalThis.fetch | undefined;
+  /** Limit for one attempt, response body included. Default 30 s. */
   timeoutInMs?: number | undefined;
+  /** Responses larger than this are not read in full (the response is marked truncated). Default 16 MiB. */
   maxResponseBytes?: number | undefined;
+  /** The service's short name, in errors. */
   provider?: string | undefined;
 }
 
@@ -100,6 +112,12 @@ async function readBody(response: Response, limit: number): Promise<{ text: stri
   return { text: text + decoder.decode(), truncated: false };
 }
 
+/**
+ * Sends one attempt with fetch: applies the per-attempt timeout and the caller's
+ * `abortSignal`, reads the body up to the limit, never follows redirects, never retries.
+ * Rejects with TimeoutError, AbortError or ConnectionError (saying whether the request can
+ * have been sent).
+ */
 export function createTransport(options: TransportOptions = {}): SendRequest {
   const defaultTimeoutInMs = options.timeoutInMs ?? DEFAULT_TIMEOUT_IN_MS;
   const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -175,7 +193,18 @@ export function createTransport(options: TransportOptions = {}): SendRequest {
  * What a failed fetch means: its code (Node's, or Deno's and Bun's names mapped to
  * Node's), whether the request can have left, and a message that says so.
  */
-export function describeFetchFailure(error: unknown, host: string, browser: boolean): { message: string; code: string | undefined; sent: boolean } {
+export function describeFetchFailure(
+  error: unknown,
+  host: string,
+  browser: boolean,
+): {
+  /** What happened, naming the host. */
+  message: string;
+  /** `ECONNREFUSED`, `ENOTFOUND`, ..., when known. */
+  code: string | undefined;
+  /** Whether the request can have left before the failure. */
+  sent: boolean;
+} {
   const refusal = refusedByRuntime(error);
   if (refusal) return { code: refusal.code, sent: false, message: `The runtime refused to send the request to ${host}: ${refusal.why}; nothing was sent.` };
   const code = causeCode(error);

@@ -4,32 +4,62 @@
 // every rule in a spec is enforced here.
 import { ValidationError, type ValidationIssue } from "./errors.js";
 
+/** A JSON Schema type name. */
 export type SchemaType = "string" | "number" | "integer" | "boolean" | "object" | "array" | "null";
 
+/**
+ * The JSON Schema keywords the validator enforces, with their JSON Schema meaning
+ * (lengths count Unicode code points). The generator refuses a request schema with any
+ * other keyword, so no rule of a spec is silently skipped.
+ */
 export interface Schema {
+  /** The allowed type, or types. */
   type?: SchemaType | SchemaType[];
+  /** The allowed values. */
   enum?: readonly unknown[];
+  /** The one allowed value. */
   const?: unknown;
+  /** A schema the value must not match. */
   not?: Schema;
+  /** Fewest characters. */
   minLength?: number;
+  /** Most characters. */
   maxLength?: number;
+  /** A regular expression the text must match (read with the `u` flag). */
   pattern?: string;
+  /** Smallest value, inclusive. */
   minimum?: number;
+  /** Largest value, inclusive. */
   maximum?: number;
+  /** Smallest value, exclusive. */
   exclusiveMinimum?: number;
+  /** Largest value, exclusive. */
   exclusiveMaximum?: number;
+  /** Fewest items. */
   minItems?: number;
+  /** Most items. */
   maxItems?: number;
+  /** The schema of every item. */
   items?: Schema;
+  /** The schema of each named property. */
   properties?: Record<string, Schema>;
+  /** The properties that must be present. */
   required?: readonly string[];
+  /** `false`: no other properties; a schema: the rule of every other property. */
   additionalProperties?: boolean | Schema;
+  /** Fewest properties. */
   minProperties?: number;
+  /** Most properties. */
   maxProperties?: number;
+  /** With `then` and `else`: the rule that applies depends on whether the value matches this. */
   if?: Schema;
+  /** Applies when the value matches `if`. */
   then?: Schema;
+  /** Applies when the value does not match `if`. */
   else?: Schema;
+  /** Schemas the value must all match. */
   allOf?: Schema[];
+  /** Schemas the value must match at least one of. */
   anyOf?: Schema[];
 }
 

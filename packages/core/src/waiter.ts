@@ -26,18 +26,48 @@ export interface WaiterOptions<W> {
   onPoll?: ((workspace: W, attempt: number) => void) | undefined;
 }
 
-export const WAITER_DEFAULTS = { minDelayInMs: 2_000, maxDelayInMs: 30_000 } as const;
+/** The defaults of {@link WaiterOptions}. */
+export const WAITER_DEFAULTS = {
+  /** First delay between polls, in ms. */
+  minDelayInMs: 2_000,
+  /** Ceiling of the delay between polls, in ms. */
+  maxDelayInMs: 30_000,
+} as const;
 
+/**
+ * What a {@link WaiterError} is constructed with.
+ *
+ * @example
+ * throw new WaiterError("gave up", { provider: "modelarts", reason: "timeout", waitedInMs: 60_000, polls: 7 });
+ */
 export interface WaiterErrorOptions extends SdkErrorOptions {
+  /** `failure` or `timeout`. */
   reason: "failure" | "timeout";
+  /** The workspace's last state. */
   state?: string | undefined;
+  /** The service's explanation of a failure state. */
   statusInfo?: string | undefined;
+  /** The last workspace seen. */
   lastWorkspace?: unknown;
+  /** How long the wait lasted. */
   waitedInMs: number;
+  /** How many polls were made. */
   polls: number;
 }
 
-/** A wait ended without success: the workspace reached a failure state, or the deadline passed. */
+/**
+ * A wait ended without success: the workspace reached a failure state, or the deadline
+ * passed. (An error that waiting cannot change, such as a 403, rejects the wait with that
+ * error instead; an abort with AbortError.)
+ *
+ * @example
+ * try {
+ *   await ma.waitUntilWorkspaceReady(id, { maxWaitInMs: 10 * 60_000 });
+ * } catch (error) {
+ *   if (error instanceof WaiterError && error.reason === "failure") console.error(error.state, error.statusInfo);
+ *   else throw error;
+ * }
+ */
 export class WaiterError extends SdkError {
   /** `failure`: a terminal failure state (or gone while waiting for ready); `timeout`: `maxWaitInMs` passed. */
   readonly reason: "failure" | "timeout";
@@ -66,11 +96,37 @@ export class WaiterError extends SdkError {
 Object.defineProperty(WaiterError.prototype, "name", { value: "WaiterError", writable: true, configurable: true, enumerable: false });
 
 /** What one poll means: done (with the value to resolve to), failed (in this state), or not yet. */
-export type PollVerdict<R> = { done: true; value: R } | { done: false; failed: false } | { done: false; failed: true; state?: string | undefined; statusInfo?: string | undefined; why: string };
+export type PollVerdict<R> =
+  | {
+      /** The wait is over. */
+      done: true;
+      /** What the wait resolves to. */
+      value: R;
+    }
+  | {
+      /** Not yet. */
+      done: false;
+      /** Keep polling. */
+      failed: false;
+    }
+  | {
+      /** The wait is over, without success. */
+      done: false;
+      /** The wait rejects with a WaiterError (`reason: "failure"`). */
+      failed: true;
+      /** The failure state. */
+      state?: string | undefined;
+      /** The service's explanation of it. */
+      statusInfo?: string | undefined;
+      /** What went wrong, for the error message. */
+      why: string;
+    };
 
 /** Time for waiters: the real one, or a test's. */
 export interface WaiterClock {
+  /** The current time, in ms since the epoch. */
   now(): number;
+  /** Resolves after `ms`, or rejects with `aborted()` as soon as `signal` fires. */
   sleep(ms: number, signal: AbortSignal | undefined, aborted: () => AbortError): Promise<void>;
 }
 
@@ -178,7 +234,12 @@ export interface WorkspaceStates {
 
 /** The two workspace waiters, typed by the provider package. */
 export interface WorkspaceWaiters<W> {
+  /**
+   * Polls the workspace until it is in a ready state and resolves to it. Rejects with
+   * WaiterError on a failure state, when the workspace is gone, or at `maxWaitInMs`.
+   */
   waitUntilWorkspaceReady(id: string | number, options: WaiterOptions<W>): Promise<W>;
+  /** Polls until the workspace is gone. Rejects with WaiterError on a deletion failure state or at `maxWaitInMs`. */
   waitUntilWorkspaceDeleted(id: string | number, options: WaiterOptions<W>): Promise<undefined>;
 }
 
@@ -187,7 +248,7 @@ export function workspaceWaiters<W>(
   provider: string,
   getWorkspace: (id: string | number, options: { abortSignal?: AbortSignal | undefined }) => Promise<W>,
   states: WorkspaceStates,
-  /** Tests pass a fake clock; users never need to. */
+  /** The clock to use instead of the real one (for tests). */
   clock?: WaiterClock,
 ): WorkspaceWaiters<W> {
   const field = states.field ?? "status";

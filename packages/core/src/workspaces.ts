@@ -19,15 +19,21 @@ export type LifecycleService = Pick<ServiceClient<{}>, "call" | "provider">;
 
 /** The provider's generated operations behind each method; a method exists only where its operation does. */
 export interface WorkspaceOperations {
+  /** The create operation (for `ensureWorkspace`). */
   create?: OperationSpec | undefined;
+  /** The list operation (`listWorkspaces`, `findWorkspaceByName`, and `getWorkspace` where there is no get). */
   list?: OperationSpec | undefined;
+  /** The get operation (`getWorkspace`). */
   get?: OperationSpec | undefined;
+  /** The update operation (`updateWorkspace`). */
   update?: OperationSpec | undefined;
+  /** The delete operation (`deleteWorkspace`). */
   delete?: OperationSpec | undefined;
 }
 
 /** What differs between providers. */
 export interface WorkspaceApiConfig {
+  /** The operations behind the methods. */
   operations: WorkspaceOperations;
   /** Path parameters every call takes (`project_id`, `instance_id`). */
   params?: Record<string, unknown>;
@@ -45,7 +51,12 @@ export interface WorkspaceApiConfig {
    */
   listDefaults?: Record<string, unknown> | undefined;
   /** How a 2xx answer is read where it is not the service's usual JSON object. */
-  read?: { update?: Unwrap | undefined; delete?: Unwrap | undefined };
+  read?: {
+    /** How an update answer is read. */
+    update?: Unwrap | undefined;
+    /** How a delete answer is read. */
+    delete?: Unwrap | undefined;
+  };
   /** A workspace's id. Default `id`, else `uuid`, as a string. */
   idOf?: (workspace: unknown) => string | undefined;
   /** The service's documented "name already exists" codes (for ensureWorkspace). */
@@ -54,11 +65,17 @@ export interface WorkspaceApiConfig {
 
 /** The lifecycle methods, typed by the provider package. */
 export interface WorkspaceMethods<W, Q, U, UR, DR, B = never> {
+  /** Every workspace matching `query`, fetched page by page as you iterate. A bad query throws a ValidationError at the call. */
   listWorkspaces(query?: Q, options?: CallOptions): PagedAsyncIterableIterator<W>;
+  /** The workspace with this id. Rejects with NotFoundError when it does not exist. */
   getWorkspace(id: WorkspaceIdInput, options?: CallOptions): Promise<W>;
+  /** Changes the workspace and resolves to the service's answer. */
   updateWorkspace(id: WorkspaceIdInput, body: U, options?: CallOptions): Promise<UR>;
+  /** Deletes the workspace and resolves to the service's answer. */
   deleteWorkspace(id: WorkspaceIdInput, options?: CallOptions): Promise<DR>;
+  /** The workspace whose name is exactly `name`, or undefined. */
   findWorkspaceByName(name: string, options?: CallOptions): Promise<W | undefined>;
+  /** Creates the workspace unless one with exactly this name exists, and resolves to it with `created`. */
   ensureWorkspace(body: B, options?: CallOptions): Promise<EnsureResult<W>>;
 }
 

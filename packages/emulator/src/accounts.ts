@@ -2,13 +2,17 @@
 // many workspaces each may create. One ready account unless told otherwise.
 import { createHmac, randomBytes } from "node:crypto";
 
+/** An account the emulator accepts: its credentials for every service, its project and instance. */
 export interface Account {
-  /** AK/SK for the four Huawei services. */
+  /** AK/SK for the four Huawei services: the access key ID. */
   accessKey: string;
+  /** The secret access key that goes with `accessKey`. */
   secretKey: string;
   /** IAM user (password credentials) of the account. */
   username: string;
+  /** The IAM user's password. */
   password: string;
+  /** The account (domain) name the IAM user logs in to. */
   domainName: string;
   /** The account (domain) id. */
   domainId: string;
@@ -33,7 +37,9 @@ export interface Account {
 
 /** An IAM project of an account. Named after its region (`cn-north-4`), or `{region}_{name}` for a subproject. */
 export interface Project {
+  /** The project ID. */
   id: string;
+  /** The project name. */
   name: string;
   /** Default true. A disabled project is still listed (`enabled: false`) but cannot scope a token. */
   enabled?: boolean | undefined;
@@ -41,9 +47,23 @@ export interface Project {
   description?: string | undefined;
 }
 
-/** What `startEmulator({ accounts })` takes: any field of an account, extra projects with or without ids. */
+/**
+ * What `startEmulator({ accounts })` takes: any field of an account, extra projects with or
+ * without ids; the fields left out are made up.
+ *
+ * @example
+ * const emulator = await startEmulator({ accounts: [{ quota: 2 }, { projects: [{ name: "ap-southeast-1" }] }] });
+ */
 export type AccountOptions = Partial<Omit<Account, "projects">> & {
-  projects?: Array<Partial<Project> & { name: string }> | undefined;
+  /** Projects besides the account's own; an id is made up when left out. */
+  projects?:
+    | Array<
+        Partial<Project> & {
+          /** The project name (a region, e.g. `ap-southeast-1`). */
+          name: string;
+        }
+      >
+    | undefined;
 };
 
 /** Every project of the account: its own (`projectId`/`projectName`) first, then `projects`. */

@@ -1,6 +1,7 @@
 // Faults to inject into the next requests, for reliability tests: set through
 // the `X-Emulator-Fault` request header, the admin route, or `emulator.inject()`.
 
+/** What a fault does to a request. */
 export type FaultKind =
   /** 429 with Retry-After and the provider's throttle body (TrueWatch: its 401 ft.TriggerApiAkCurrentLimiting). Not processed. */
   | "throttle"
@@ -19,12 +20,21 @@ export type FaultKind =
   /** The next delete is accepted, but the workspace then ends in DELETE_FAILED with a status_info. */
   | "delete-failed";
 
+/** Every fault kind. */
 export const FAULT_KINDS: readonly FaultKind[] = ["throttle", "unavailable", "error", "delay", "drop", "malformed", "create-failed", "delete-failed"];
 
 /** Faults that change what a request does to a workspace rather than how it is answered. */
 export const STATE_FAULTS: ReadonlySet<FaultKind> = new Set(["create-failed", "delete-failed"]);
 
+/**
+ * A fault to inject into the next matching requests: through `emulator.inject()`, the
+ * `X-Emulator-Fault` request header, or the admin route.
+ *
+ * @example
+ * emulator.inject({ kind: "throttle", provider: "modelarts", count: 2, retryAfter: 1 });
+ */
 export interface Fault {
+  /** What happens to the request. */
   kind: FaultKind;
   /** How many requests it applies to. Default 1. */
   count?: number;

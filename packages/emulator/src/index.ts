@@ -1,3 +1,16 @@
+/**
+ * A local emulator of the five workspace APIs (RES, DataArts Insight, ModelArts, DataArts
+ * Fabric, TrueWatch), IAM and the ECS metadata service on one loopback server, for tests and
+ * demos without cloud accounts: it validates requests against the specs, verifies AK/SK
+ * signatures, issues IAM tokens and injects faults. Node only.
+ *
+ * @example
+ * import { startEmulator } from "@ws/emulator";
+ * const emulator = await startEmulator();
+ * const ma = createModelArtsClient(emulator.clientOptions.modelarts);
+ *
+ * @module @ws/emulator
+ */
 // @ws/emulator: the five workspace APIs, IAM (tokens, projects) and the ECS
 // metadata service on one loopback server, for tests and demos without cloud accounts.
 import http from "node:http";
@@ -13,6 +26,12 @@ export type { Account, AccountOptions, Project } from "./accounts.js";
 export type { MetadataOptions } from "./metadata.js";
 export { FAULT_KINDS, type Fault, type FaultKind } from "./faults.js";
 
+/**
+ * Options of {@link startEmulator}; all optional.
+ *
+ * @example
+ * const emulator = await startEmulator({ port: 4010, seed: "demo", accounts: [{ quota: 5 }], transitionDelayInMs: 0 });
+ */
 export interface EmulatorOptions {
   /** Default 0: any free port. */
   port?: number;
@@ -60,24 +79,80 @@ export interface EmulatorOptions {
   createDelayInMs?: number;
 }
 
-/** Options for each package's client factory, pointed at the emulator (`C`: the credentials form). */
+/**
+ * Options for each package's client factory, pointed at the emulator (`C`: the credentials form).
+ *
+ * @example
+ * const ma = createModelArtsClient(emulator.clientOptions.modelarts);
+ * const tw = createTrueWatchClient(emulator.clientOptions.truewatch);
+ */
 export interface EmulatorClientOptions<C = AccessKeyOptions> {
-  res: { endpoint: string; projectId: string; credentials: C };
-  insight: { endpoint: string; projectId: string; instanceId: string; credentials: C };
-  modelarts: { endpoint: string; projectId: string; credentials: C };
-  fabric: { endpoint: string; projectId: string; credentials: C };
-  truewatch: { endpoint: string; apiKey: string };
+  /** For `createResClient`. */
+  res: HuaweiEmulatorClientOptions<C>;
+  /** For `createInsightClient`. */
+  insight: HuaweiEmulatorClientOptions<C> & {
+    /** The account's DataArts Insight instance. */
+    instanceId: string;
+  };
+  /** For `createModelArtsClient`. */
+  modelarts: HuaweiEmulatorClientOptions<C>;
+  /** For `createFabricClient`. */
+  fabric: HuaweiEmulatorClientOptions<C>;
+  /** For `createTrueWatchClient`. */
+  truewatch: {
+    /** The emulator's URL. */
+    endpoint: string;
+    /** The account's TrueWatch API key. */
+    apiKey: string;
+  };
 }
 
-/** The account's access key pair. */
+/**
+ * The options of a Huawei client pointed at the emulator.
+ *
+ * @example
+ * const { endpoint, projectId, credentials } = emulator.clientOptions.res;
+ */
+export interface HuaweiEmulatorClientOptions<C> {
+  /** The emulator's URL. */
+  endpoint: string;
+  /** The account's project. */
+  projectId: string;
+  /** The account's credentials, in the form `C`. */
+  credentials: C;
+}
+
+/**
+ * The account's access key pair.
+ *
+ * @example
+ * const { accessKey, secretKey } = emulator.clientOptions.modelarts.credentials;
+ */
 export interface AccessKeyOptions {
+  /** The account's access key ID. */
   accessKey: string;
+  /** The account's secret access key. */
   secretKey: string;
 }
 
-/** The account's IAM user, with the emulator as IAM. */
+/**
+ * The account's IAM user, with the emulator as IAM.
+ *
+ * @example
+ * const ma = createModelArtsClient(emulator.iamClientOptions.modelarts);
+ */
 export interface IamPasswordOptions {
-  iam: { username: string; password: string; domainName: string; endpoint: string };
+  /** The IAM user and where to log in. */
+  iam: {
+    /** The IAM user's name. */
+    username: string;
+    /** The IAM user's password. */
+    password: string;
+    /** The account (domain) name. */
+    domainName: string;
+    /** The emulator's URL, as IAM. */
+    endpoint: string;
+  };
 }
 
 /** The services' names in Huawei's endpoint variables (HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}). */
@@ -95,6 +170,18 @@ export function exportLines(env: Record<string, string>): string {
     .join("\n");
 }
 
+/**
+ * A running emulator: its URLs, ready-made client options, and controls for tests
+ * (faults, token revocation, request counts). Stop it with `close()`.
+ *
+ * @example
+ * const emulator = await startEmulator();
+ * const ma = createModelArtsClient(emulator.clientOptions.modelarts);
+ * emulator.inject({ kind: "unavailable", provider: "modelarts" });
+ * await ma.createWorkspace({ name: "retried-once" }); // the SDK retries the 503
+ * console.log(emulator.requests("modelarts"));       // 2
+ * await emulator.close();
+ */
 export interface Emulator {
   /** Base URL for every client: `endpoint: emulator.url`. */
   url: string;
@@ -124,6 +211,7 @@ export interface Emulator {
    * `ws-emulator --print-env` prints it as `export` lines.
    */
   env(): Record<string, string>;
+  /** Every account the emulator accepts; the first is `credentials`. */
   accounts: Account[];
   /** Queues a fault for the next requests (same as POST /__emulator/faults). */
   inject(fault: Fault | Fault[]): void;
@@ -143,9 +231,22 @@ export interface Emulator {
   setMetadata(options: MetadataOptions): void;
   /** Forgets workspaces, faults (also those armed by X-Emulator-Fault values) and request counts. */
   reset(): void;
+  /** Stops the server (open connections are closed) and resolves when it has stopped. */
   close(): Promise<void>;
 }
 
+/**
+ * Starts the emulator: the five workspace APIs, IAM and the ECS metadata service on one
+ * loopback HTTP server (127.0.0.1, a free port unless `port` is given). Resolves once it
+ * listens; rejects when it cannot listen (the port is taken, say) or an option is out of
+ * range.
+ *
+ * @example
+ * const emulator = await startEmulator({ seed: "demo" });
+ * const fabric = createFabricClient(emulator.clientOptions.fabric);
+ * const lake = await fabric.createWorkspace({ name: "lake-01" });
+ * await emulator.close();
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const bytes = options.seed === undefined ? undefined : seededBytes(options.seed);
   const accounts = (options.accounts?.length ? options.accounts : [{}]).map((a) => makeAccount(a, bytes));

@@ -14,6 +14,12 @@ export const SECURITY_KEY_PATH = "/openstack/latest/securitykey";
 export const NO_AGENCY_MESSAGE = "Please configure Cloud Service Agency first";
 const MAX_TOKEN_TTL_SECONDS = 21_600; // 6 h, what the Go SDK asks for
 
+/**
+ * How the emulated ECS metadata service behaves.
+ *
+ * @example
+ * const emulator = await startEmulator({ metadata: { tokens: 404, agency: true } });
+ */
 export interface MetadataOptions {
   /**
    * The session-token route (`PUT /meta-data/latest/api/token`):

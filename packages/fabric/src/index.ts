@@ -1,3 +1,14 @@
+/**
+ * Huawei Cloud DataArts Fabric workspaces: create, list, get, update, delete and find them
+ * by name, typed and checked against the spec before anything is sent.
+ *
+ * @example
+ * import { createFabricClient } from "@ws/fabric";
+ * const fabric = createFabricClient({ region: "cn-southwest-2", credentials: { token } });
+ * const lake = await fabric.createWorkspace({ name: "lake-01" });
+ *
+ * @module @ws/fabric
+ */
 // @ws/fabric: the workspaces of Huawei Cloud DataArts Fabric. A configuration of
 // @ws/core: the generated spec types, rules and region table, and the service's
 // quirks. Fabric's paths carry no project id: the token's scope names the
@@ -39,7 +50,13 @@ export type UpdateWorkspaceRequest = components["schemas"]["UpdateWorkspaceReque
 export type ListWorkspacesResponse = components["schemas"]["ListWorkspacesResponse"];
 export type { paths, components, operations } from "./generated/schema.js";
 
-/** Options of `createFabricClient`: the region (or endpoint), credentials and, for AK/SK, the project. */
+/**
+ * Options of `createFabricClient`: the region (or endpoint), credentials and, for AK/SK,
+ * the project, with the common client options (timeouts, retries, headers, logger).
+ *
+ * @example
+ * const fabric = createFabricClient({ region: "cn-southwest-2", projectId, credentials: fromProfile(), timeoutInMs: 10_000 });
+ */
 export type FabricClientOptions = HuaweiClientOptions<FabricRegion> & {
   /**
    * Optional: the project to act in, sent as X-Project-Id when requests are signed with
@@ -48,9 +65,20 @@ export type FabricClientOptions = HuaweiClientOptions<FabricRegion> & {
   projectId?: string | undefined;
 };
 
-/** A DataArts Fabric client. Every method rejects with an SdkError subclass. */
+/**
+ * A DataArts Fabric client. Every method rejects with an SdkError subclass.
+ *
+ * @example
+ * const fabric = createFabricClient({ region: "cn-southwest-2", projectId, credentials: { accessKey, secretKey } });
+ * const lake = await fabric.createWorkspace({ name: "lake-01" });
+ */
 export interface FabricClient {
-  /** Creates a workspace. Resolves to the created workspace. A name in use is refused (ApiError). */
+  /**
+   * Creates a workspace. Resolves to the created workspace. A name in use is refused (ApiError).
+   *
+   * @example
+   * const lake = await fabric.createWorkspace({ name: "lake-01", description: "raw zone", tags: [{ key: "team", value: "data" }] });
+   */
   createWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
   /**
    * Every workspace the caller may see, page after page (100 a page), optionally filtered
@@ -67,23 +95,35 @@ export interface FabricClient {
    * The workspace with this id. The service has no get API: this lists with the `id`
    * filter. Rejects with NotFoundError when the answer holds no such workspace (or the
    * service answers dataartsfabric.00010003, "Workspace does not exist").
+   *
+   * @example
+   * const ws = await fabric.getWorkspace(id);
    */
   getWorkspace(id: string, options?: CallOptions): Promise<Workspace>;
   /**
    * Changes a workspace's name, description, MetaStore ID or enterprise project; fields
    * left out keep their value. Resolves to the updated workspace. An unknown id rejects
    * with NotFoundError (dataartsfabric.00010003, HTTP 400).
+   *
+   * @example
+   * const updated = await fabric.updateWorkspace(id, { description: "curated zone" });
    */
   updateWorkspace(id: string, body: UpdateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
   /**
    * Deletes a workspace. Resolves (to nothing) when the service answers 200 with its
    * empty body. An unknown id rejects with NotFoundError (dataartsfabric.00010003); a
    * workspace that still holds compute resources, endpoints or applications is refused.
+   *
+   * @example
+   * await fabric.deleteWorkspace(id);
    */
   deleteWorkspace(id: string, options?: CallOptions): Promise<void>;
   /**
    * The workspace whose name is exactly `name`, or undefined. Lists with the service's
    * fuzzy name filter, then compares names exactly.
+   *
+   * @example
+   * const lake = await fabric.findWorkspaceByName("lake-01");
    */
   findWorkspaceByName(name: string, options?: CallOptions): Promise<Workspace | undefined>;
   /**
@@ -93,10 +133,17 @@ export interface FabricClient {
    * the service answered that lookup and the workspace is not there.
    *
    * @example
-   * const { workspace, created } = await client.ensureWorkspace({ name: "lake-01" });
+   * const { workspace, created } = await fabric.ensureWorkspace({ name: "lake-01" });
    */
   ensureWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<EnsureResult<Workspace>>;
-  /** openapi-fetch client over the same transport, typed by the spec. No input validation; errors reject. */
+  /**
+   * openapi-fetch client over the same transport (credentials, retries, timeouts), typed by
+   * the spec, for calls the client does not wrap. No input validation; a failure rejects with
+   * the same SdkError subclasses.
+   *
+   * @example
+   * const { data } = await fabric.raw.GET("/v1/workspaces", { params: { query: { limit: 10 } } });
+   */
   readonly raw: Client<paths>;
 }
 
@@ -106,6 +153,11 @@ declare const __WS_PACKAGE_ID__: string;
 
 /**
  * Creates a DataArts Fabric client.
+ * Nothing is sent until the first call: credentials given are checked now, the default
+ * chain runs at the first call.
+ * Throws a ConfigurationError when the region is unknown (the message lists the known
+ * ones), neither a region nor an endpoint is found, an option is out of range, the
+ * credentials are malformed, or the endpoint is plain http:// to a host that is not loopback.
  *
  * @example
  * const fabric = createFabricClient({ region: "cn-southwest-2", projectId, credentials: { accessKey, secretKey } });

@@ -1,3 +1,14 @@
+/**
+ * Huawei Cloud DataArts Insight workspaces: create, list, get, update, delete and find them
+ * by name, typed and checked against the spec before anything is sent.
+ *
+ * @example
+ * import { createInsightClient } from "@ws/insight";
+ * const insight = createInsightClient({ region: "cn-north-4", projectId, instanceId, credentials: { accessKey, secretKey } });
+ * const sales = await insight.createWorkspace({ name: "sales", eps_id: "0" });
+ *
+ * @module @ws/insight
+ */
 // @ws/insight: the workspaces of Huawei Cloud DataArts Insight. A configuration
 // of @ws/core: the generated spec types, rules and region table, and the
 // service's quirks (no get API, a delete answer the documents disagree on).
@@ -33,7 +44,13 @@ export type UpdateWorkspaceResponse = components["schemas"]["UpdateWorkspaceResp
 export type ListWorkspacesResponse = components["schemas"]["ListWorkspacesResponse"];
 export type { paths, components, operations } from "./generated/schema.js";
 
-/** Options of `createInsightClient`: the region (or endpoint), credentials, project and instance. */
+/**
+ * Options of `createInsightClient`: the region (or endpoint), credentials, project and
+ * instance, with the common client options (timeouts, retries, headers, logger).
+ *
+ * @example
+ * const insight = createInsightClient({ region: "cn-north-4", instanceId, credentials: fromEnv(), maxRetries: 3 });
+ */
 export type InsightClientOptions = HuaweiClientOptions<InsightRegion> & {
   /**
    * The project (the `{project_id}` of the path). Optional:
@@ -45,9 +62,21 @@ export type InsightClientOptions = HuaweiClientOptions<InsightRegion> & {
   instanceId: string;
 };
 
-/** A DataArts Insight client for one instance. Every method rejects with an SdkError subclass. */
+/**
+ * A DataArts Insight client for one instance. Every method rejects with an SdkError subclass.
+ *
+ * @example
+ * const insight = createInsightClient({ region: "cn-north-4", projectId, instanceId, credentials: { accessKey, secretKey } });
+ * const sales = await insight.createWorkspace({ name: "sales", eps_id: "0" });
+ */
 export interface InsightClient {
-  /** Creates a workspace. Resolves to the created workspace. */
+  /**
+   * Creates a workspace. Resolves to the created workspace. A name in use is refused
+   * (ApiError 24150001).
+   *
+   * @example
+   * const sales = await insight.createWorkspace({ name: "sales", eps_id: "0", configs: { default_dataset_permission: "0" } });
+   */
   createWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
   /**
    * Every workspace of the instance the caller may see, page after page (100 a page),
@@ -62,23 +91,35 @@ export interface InsightClient {
   /**
    * The workspace with this id. The service has no get API: the instance's list is
    * searched (it has no id filter). Rejects with NotFoundError when it is not there.
+   *
+   * @example
+   * const ws = await insight.getWorkspace(id);
    */
   getWorkspace(id: string, options?: CallOptions): Promise<Workspace>;
   /**
    * Replaces a workspace's name, description, enterprise project and configs (`name`
    * and `eps_id` are required). Resolves to `{ id }`. An unknown id rejects with
    * NotFoundError (DataArtsInsight.24150005, HTTP 400); a name in use with ApiError 24150001.
+   *
+   * @example
+   * await insight.updateWorkspace(id, { name: "sales-eu", eps_id: "0", description: "EU sales" });
    */
   updateWorkspace(id: string, body: UpdateWorkspaceRequest, options?: CallOptions): Promise<UpdateWorkspaceResponse>;
   /**
    * Deletes a workspace. Resolves (to nothing) on any success answer, whose body the
    * documents disagree on. An unknown id rejects with NotFoundError; the default
    * workspace cannot be deleted (ApiError 24150002).
+   *
+   * @example
+   * await insight.deleteWorkspace(id);
    */
   deleteWorkspace(id: string, options?: CallOptions): Promise<void>;
   /**
    * The workspace whose name is exactly `name`, or undefined. Lists with the service's
    * fuzzy name filter, then compares names exactly.
+   *
+   * @example
+   * const sales = await insight.findWorkspaceByName("sales"); // not "sales-eu"
    */
   findWorkspaceByName(name: string, options?: CallOptions): Promise<Workspace | undefined>;
   /**
@@ -88,10 +129,19 @@ export interface InsightClient {
    * the service answered that lookup and the workspace is not there.
    *
    * @example
-   * const { workspace, created } = await client.ensureWorkspace({ name: "sales", eps_id: "0" });
+   * const { workspace, created } = await insight.ensureWorkspace({ name: "sales", eps_id: "0" });
    */
   ensureWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<EnsureResult<Workspace>>;
-  /** openapi-fetch client over the same transport, typed by the spec. No input validation; errors reject. */
+  /**
+   * openapi-fetch client over the same transport (credentials, retries, timeouts), typed by
+   * the spec, for calls the client does not wrap. No input validation; a failure rejects with
+   * the same SdkError subclasses.
+   *
+   * @example
+   * const { data } = await insight.raw.GET("/v1/{project_id}/instances/{instance_id}/workspaces", {
+   *   params: { path: { project_id: projectId, instance_id: instanceId }, query: { limit: 10 } },
+   * });
+   */
   readonly raw: Client<paths>;
 }
 
@@ -101,7 +151,13 @@ export interface InsightClient {
 declare const __WS_PACKAGE_ID__: string;
 
 /**
- * Creates a DataArts Insight client.
+ * Creates a DataArts Insight client for one instance.
+ * Nothing is sent until the first call: credentials given are checked now, the default
+ * chain and the IAM project lookup (when no `projectId` is found) run at the first call.
+ * Throws a ConfigurationError when the region is unknown (the message lists the known
+ * ones), neither a region nor an endpoint is found, an option is out of range, the
+ * credentials are malformed, or the endpoint is plain http:// to a host that is not loopback,
+ * or `instanceId` is missing.
  *
  * @example
  * const insight = createInsightClient({ region: "cn-north-4", projectId, instanceId, credentials: { accessKey, secretKey } });

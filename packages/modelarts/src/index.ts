@@ -1,3 +1,15 @@
+/**
+ * ModelArts workspaces (Huawei Cloud, Open Telekom Cloud): create, list, get, update,
+ * delete, find by name, quotas and waiters, typed and checked against the spec before
+ * anything is sent.
+ *
+ * @example
+ * import { createModelArtsClient } from "@ws/modelarts";
+ * const ma = createModelArtsClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });
+ * const ws = await ma.createWorkspace({ name: "team-a", auth_type: "PRIVATE" });
+ *
+ * @module @ws/modelarts
+ */
 // @ws/modelarts: the workspaces of ModelArts (Huawei Cloud, Open Telekom Cloud). A
 // configuration of @ws/core: the generated spec types, rules and region table, and
 // the service's quirks (the default workspace's id `0`, sometimes a JSON number;
@@ -62,7 +74,13 @@ export type QuotaSetting = components["schemas"]["QuotaSetting"];
 export type UpdateWorkspaceQuotasRequest = components["schemas"]["UpdateWorkspaceQuotasRequest"];
 export type { paths, components, operations } from "./generated/schema.js";
 
-/** Options of `createModelArtsClient`: the region (or endpoint), credentials and project. */
+/**
+ * Options of `createModelArtsClient`: the region (or endpoint), credentials and project,
+ * with the common client options (timeouts, retries, headers, logger).
+ *
+ * @example
+ * const ma = createModelArtsClient({ region: "eu-de", projectId, credentials: fromProfile({ profile: "otc" }), maxRetries: 4 });
+ */
 export type ModelArtsClientOptions = HuaweiClientOptions<ModelArtsRegion> & {
   /**
    * The project the workspace belongs to (the `{project_id}` of the path). Optional:
@@ -76,9 +94,19 @@ export type ModelArtsClientOptions = HuaweiClientOptions<ModelArtsRegion> & {
  * A ModelArts client for one project. Every method rejects with an SdkError
  * subclass; a workspace that does not exist rejects with NotFoundError (the
  * service's ModelArts.0102, HTTP 400).
+ *
+ * @example
+ * const ma = createModelArtsClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });
+ * const ws = await ma.createWorkspace({ name: "team-a", auth_type: "PRIVATE" });
  */
 export interface ModelArtsClient {
-  /** Creates a workspace. Resolves to the created workspace. */
+  /**
+   * Creates a workspace. Resolves to the created workspace. An INTERNAL workspace needs at
+   * least one grant.
+   *
+   * @example
+   * const ws = await ma.createWorkspace({ name: "team-a", description: "team A's experiments", auth_type: "PRIVATE" });
+   */
   createWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
   /**
    * Every workspace of the project, the default one included, page after page (1000 a
@@ -91,12 +119,22 @@ export interface ModelArtsClient {
    * for await (const page of ma.listWorkspaces().byPage()) console.log(page.length);
    */
   listWorkspaces(query?: ListWorkspacesQuery, options?: CallOptions): PagedAsyncIterableIterator<Workspace>;
-  /** The workspace with this id, with its `grants`. Rejects with NotFoundError when it does not exist. */
+  /**
+   * The workspace with this id, with its `grants`. Rejects with NotFoundError when it does
+   * not exist.
+   *
+   * @example
+   * const ws = await ma.getWorkspace(id);
+   * console.log(ws.status); // NORMAL, CREATE_FAILED, DELETING, DELETE_FAILED, ...
+   */
   getWorkspace(id: WorkspaceId, options?: CallOptions): Promise<Workspace>;
   /**
    * Changes a workspace's name, description, auth_type or grants (fields left out stay).
    * Resolves to `{ workspace_id }`. The default workspace cannot be changed (ApiError
    * ModelArts.3566); an unknown id rejects with NotFoundError.
+   *
+   * @example
+   * await ma.updateWorkspace(id, { description: "team A's experiments" });
    */
   updateWorkspace(id: WorkspaceId, body: UpdateWorkspaceRequest, options?: CallOptions): Promise<UpdateWorkspaceResponse>;
   /**
@@ -104,16 +142,36 @@ export interface ModelArtsClient {
    * asynchronous: the workspace shows status DELETING until it is gone (getWorkspace
    * then rejects with NotFoundError), or ends in DELETE_FAILED with the cause in
    * `status_info`.
+   *
+   * @example
+   * await ma.deleteWorkspace(id);
+   * await ma.waitUntilWorkspaceDeleted(id, { maxWaitInMs: 5 * 60_000 });
    */
   deleteWorkspace(id: WorkspaceId, options?: CallOptions): Promise<DeleteWorkspaceResponse>;
   /**
    * The workspace whose name is exactly `name`, or undefined. Lists with the service's
    * fuzzy name filter, then compares names exactly.
+   *
+   * @example
+   * const ws = await ma.findWorkspaceByName("team-a"); // not "team-a-2"
    */
   findWorkspaceByName(name: string, options?: CallOptions): Promise<Workspace | undefined>;
-  /** The workspace's resource quotas with what is used of each: `{ quotas }`. Rejects with NotFoundError when the workspace does not exist. */
+  /**
+   * The workspace's resource quotas with what is used of each: `{ quotas }`. Rejects with
+   * NotFoundError when the workspace does not exist.
+   *
+   * @example
+   * const { quotas } = await ma.getWorkspaceQuotas(id);
+   * for (const q of quotas ?? []) console.log(q.resource, q.used_quota, "/", q.quota);
+   */
   getWorkspaceQuotas(id: WorkspaceId, options?: CallOptions): Promise<WorkspaceQuotasResponse>;
-  /** Sets the quotas listed in `body` (the others stay). Resolves to the updated quotas: `{ quotas }` (without `used_quota`). */
+  /**
+   * Sets the quotas listed in `body` (the others stay). Resolves to the updated quotas:
+   * `{ quotas }` (without `used_quota`).
+   *
+   * @example
+   * await ma.updateWorkspaceQuotas(id, { quotas: [{ resource: "exemlProject.gpu_duration", quota: 600 }] });
+   */
   updateWorkspaceQuotas(id: WorkspaceId, body: UpdateWorkspaceQuotasRequest, options?: CallOptions): Promise<WorkspaceQuotasResponse>;
   /**
    * Creates the workspace unless one with exactly this name exists, and resolves to it with
@@ -145,7 +203,16 @@ export interface ModelArtsClient {
    * await ma.waitUntilWorkspaceDeleted(id, { maxWaitInMs: 5 * 60_000 });
    */
   waitUntilWorkspaceDeleted(id: WorkspaceId, options: WaiterOptions<Workspace>): Promise<undefined>;
-  /** openapi-fetch client over the same transport (auth, retries, timeouts), typed by the spec. No input validation; errors reject. */
+  /**
+   * openapi-fetch client over the same transport (credentials, retries, timeouts), typed by
+   * the spec, for calls the client does not wrap. No input validation; a failure rejects with
+   * the same SdkError subclasses.
+   *
+   * @example
+   * const { data } = await ma.raw.GET("/v1/{project_id}/workspaces/{workspace_id}", {
+   *   params: { path: { project_id: projectId, workspace_id: id } },
+   * });
+   */
   readonly raw: Client<paths>;
 }
 
@@ -164,7 +231,12 @@ export const MODELARTS_STATES: WorkspaceStates = {
 };
 
 /**
- * Creates a ModelArts client.
+ * Creates a ModelArts client for one project.
+ * Nothing is sent until the first call: credentials given are checked now, the default
+ * chain and the IAM project lookup (when no `projectId` is found) run at the first call.
+ * Throws a ConfigurationError when the region is unknown (the message lists the known
+ * ones), neither a region nor an endpoint is found, an option is out of range, the
+ * credentials are malformed, or the endpoint is plain http:// to a host that is not loopback.
  *
  * @example
  * const ma = createModelArtsClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });

@@ -1,3 +1,14 @@
+/**
+ * Huawei Cloud RES (Recommender System) workspaces: create, list, get, update, delete and
+ * find them by name, typed and checked against the spec before anything is sent.
+ *
+ * @example
+ * import { createResClient } from "@ws/res";
+ * const res = createResClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });
+ * await res.createWorkspace({ name: "recsys-a", enterprise_project_id: "0" });
+ *
+ * @module @ws/res
+ */
 // @ws/res: the workspaces of Huawei Cloud RES (Recommender System). A
 // configuration of @ws/core plus RES's quirks: failures can arrive as HTTP 200
 // with `is_success: false`; the create answer has no id; the list has no paging
@@ -53,7 +64,13 @@ export type EnterpriseProject = components["schemas"]["EnterpriseProject"];
 export type ListEnterpriseProjectsResponse = components["schemas"]["ListEnterpriseProjectsResponse"];
 export type { paths, components, operations } from "./generated/schema.js";
 
-/** Options of `createResClient`: the region (or endpoint), credentials and project. */
+/**
+ * Options of `createResClient`: the region (or endpoint), credentials and project, with
+ * the common client options (timeouts, retries, headers, logger).
+ *
+ * @example
+ * const res = createResClient({ region: "cn-north-4", projectId, credentials: fromProfile(), timeoutInMs: 10_000 });
+ */
 export type ResClientOptions = HuaweiClientOptions<ResRegion> & {
   /**
    * The project the workspaces belong to (the `{project_id}` of the path). Optional:
@@ -66,11 +83,19 @@ export type ResClientOptions = HuaweiClientOptions<ResRegion> & {
 /**
  * A RES client for one project. Every method rejects with an SdkError subclass, also when
  * RES says `is_success: false` with HTTP 200.
+ *
+ * @example
+ * const res = createResClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });
+ * for await (const ws of res.listWorkspaces()) console.log(ws.id, ws.name);
  */
 export interface ResClient {
   /**
    * Creates a workspace. Resolves to RES's success body, which has no id: find the new
    * workspace with `findWorkspaceByName`. A name in use is refused (ApiError RES.3406).
+   *
+   * @example
+   * await res.createWorkspace({ name: "recsys-a", enterprise_project_id: "0", description: "ranking" });
+   * const created = await res.findWorkspaceByName("recsys-a");
    */
   createWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<CreateWorkspaceResponse>;
   /**
@@ -86,23 +111,46 @@ export interface ResClient {
    * The workspace with this id (RES answers it as a one-item array; this resolves to the
    * item). Rejects with NotFoundError on RES.3403 ("workspace does not exist", HTTP 400 or
    * 200) or when the answer's array is empty.
+   *
+   * @example
+   * const ws = await res.getWorkspace(id);
    */
   getWorkspace(id: string, options?: CallOptions): Promise<Workspace>;
   /**
    * Changes a workspace's description (and, per the SDK model, its name); fields left out
    * keep their value. Resolves to `{ is_success: true, message }`. An unknown id rejects with
    * NotFoundError (RES.3403); a name another workspace has with ApiError RES.3406.
+   *
+   * @example
+   * await res.updateWorkspace(id, { description: "ranking, v2" });
    */
   updateWorkspace(id: string, body: UpdateWorkspaceRequest, options?: CallOptions): Promise<UpdateWorkspaceResponse>;
   /**
    * Deletes a workspace and every resource in it (this cannot be undone; the enterprise
    * project stays). Resolves to `{ is_success: true, message }`. An unknown id rejects with
    * NotFoundError (RES.3403).
+   *
+   * @example
+   * await res.deleteWorkspace(id);
    */
   deleteWorkspace(id: string, options?: CallOptions): Promise<DeleteWorkspaceResponse>;
-  /** The workspace whose name is exactly `name`, or undefined (the list has no name filter: it is searched whole). */
+  /**
+   * The workspace whose name is exactly `name`, or undefined (the list has no name filter:
+   * it is searched whole).
+   *
+   * @example
+   * const ws = await res.findWorkspaceByName("recsys-a");
+   * if (ws === undefined) console.log("no such workspace");
+   */
   findWorkspaceByName(name: string, options?: CallOptions): Promise<Workspace | undefined>;
-  /** The caller's enterprise projects, to bind a workspace to (`"0"` is the default one). Resolves to the array. */
+  /**
+   * The caller's enterprise projects, to bind a workspace to (`"0"` is the default one).
+   * Resolves to the array.
+   *
+   * @example
+   * const [first] = await res.listEnterpriseProjects();
+   * await res.createWorkspace({ name: "recsys-b", enterprise_project_id: first?.id ?? "0" });
+   */
   listEnterpriseProjects(options?: CallOptions): Promise<EnterpriseProject[]>;
   /**
    * Creates the workspace unless one with exactly this name exists, and resolves to it (with
@@ -114,7 +162,14 @@ export interface ResClient {
    * const { workspace, created } = await res.ensureWorkspace({ name: "recsys-a", enterprise_project_id: "0" });
    */
   ensureWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<EnsureResult<Workspace>>;
-  /** openapi-fetch client over the same transport, typed by the spec. No input validation, no envelope check; errors reject. */
+  /**
+   * openapi-fetch client over the same transport (credentials, retries, timeouts), typed by
+   * the spec, for calls the client does not wrap. No input validation. A failure rejects with
+   * the same SdkError subclasses, also a 2xx answer with `is_success: false`.
+   *
+   * @example
+   * const { data } = await res.raw.GET("/v2.0/{project_id}/workspaces", { params: { path: { project_id: projectId } } });
+   */
   readonly raw: Client<paths>;
 }
 
@@ -140,7 +195,12 @@ const enterpriseProjects: Unwrap = (body, response) => {
 declare const __WS_PACKAGE_ID__: string;
 
 /**
- * Creates a RES client.
+ * Creates a RES client for one project.
+ * Nothing is sent until the first call: credentials given are checked now, the default
+ * chain and the IAM project lookup (when no `projectId` is found) run at the first call.
+ * Throws a ConfigurationError when the region is unknown (the message lists the known
+ * ones), neither a region nor an endpoint is found, an option is out of range, the
+ * credentials are malformed, or the endpoint is plain http:// to a host that is not loopback.
  *
  * @example
  * const res = createResClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });

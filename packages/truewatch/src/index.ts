@@ -1,3 +1,14 @@
+/**
+ * TrueWatch (and Guance) workspaces through the OpenAPI: create one, and read or modify the
+ * workspace an API key belongs to.
+ *
+ * @example
+ * import { createTrueWatchClient } from "@ws/truewatch";
+ * const tw = createTrueWatchClient({ site: "eu1", apiKey: process.env.TRUEWATCH_API_KEY! });
+ * const mine = await tw.getWorkspace();
+ *
+ * @module @ws/truewatch
+ */
 // @ws/truewatch: TrueWatch (and Guance) workspaces through the OpenAPI: create one,
 // read and modify the workspace the API key belongs to (the OpenAPI has no list or
 // delete). Its own quirks, beside the generated spec pieces: the API key header, the
@@ -45,18 +56,40 @@ export type Workspace = components["schemas"]["Workspace"];
 export type UpdateWorkspaceRequest = components["schemas"]["UpdateWorkspaceRequest"];
 export type { paths, components, operations } from "./generated/schema.js";
 
-/** Options of `createTrueWatchClient`: the site (or endpoint), the API key, and the common client options. */
+/**
+ * Options of `createTrueWatchClient`: the site (or endpoint), the API key, and the common
+ * client options. `site` or `endpoint` is required.
+ *
+ * @example
+ * const tw = createTrueWatchClient({ site: "guance-cn1", apiKey, timeoutInMs: 10_000, maxRetries: 3 });
+ */
 export type TrueWatchClientOptions = ClientOptions & {
   /** The API key of an existing workspace (sent as DF-API-KEY). Must belong to the chosen site. Default: TRUEWATCH_API_KEY from the environment. */
   apiKey?: string | undefined;
-} & ({ site: TrueWatchSite; endpoint?: string | undefined } | { endpoint: string; site?: TrueWatchSite | undefined });
-// `endpoint` defaults to TRUEWATCH_ENDPOINT from the environment, which also replaces the site's host.
+} & (
+    | {
+        /** The site whose documented OpenAPI host the client calls. */
+        site: TrueWatchSite;
+        /** A base URL that replaces the site's host. Default: TRUEWATCH_ENDPOINT from the environment. */
+        endpoint?: string | undefined;
+      }
+    | {
+        /** The base URL to call (a private deployment, the emulator). */
+        endpoint: string;
+        /** The site; ignored for the host when `endpoint` is given. */
+        site?: TrueWatchSite | undefined;
+      }
+  );
 
 /**
  * A TrueWatch client, acting with one API key. A key belongs to exactly one workspace:
  * `getWorkspace` and `updateWorkspace` act on that one. The OpenAPI has no call to
  * list or delete workspaces, so the client has no such methods. Every method rejects
  * with an SdkError subclass, also when the envelope says `success: false` on HTTP 200.
+ *
+ * @example
+ * const tw = createTrueWatchClient({ site: "eu1", apiKey: process.env.TRUEWATCH_API_KEY! });
+ * const mine = await tw.getWorkspace();
  */
 export interface TrueWatchClient {
   /**
@@ -64,6 +97,10 @@ export interface TrueWatchClient {
    * envelope's `content`: `wsInfo` (the new workspace), `ownerInfo`, and with
    * `needCreateAk: true` an API key of the new workspace (`akInfo`), which a second
    * client can use to read or modify it. Not retried after an ambiguous failure.
+   *
+   * @example
+   * const { wsInfo, akInfo } = await tw.createWorkspace({ name: "staging", needCreateAk: true, akName: "ci" });
+   * const staging = createTrueWatchClient({ site: "eu1", apiKey: akInfo!.keyId! });
    */
   createWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<CreateWorkspaceResult>;
   /**
@@ -84,7 +121,14 @@ export interface TrueWatchClient {
    * const ws = await tw.updateWorkspace({ name: "staging", desc: "CI runs here" });
    */
   updateWorkspace(body: UpdateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
-  /** openapi-fetch client over the same transport, typed by the spec (returns whole envelopes). No input validation. */
+  /**
+   * openapi-fetch client over the same transport, typed by the spec (returns whole
+   * envelopes). No input validation; a failure rejects with the same SdkError subclasses.
+   *
+   * @example
+   * const { data } = await tw.raw.GET("/api/v1/workspace/get");
+   * console.log(data?.content?.name);
+   */
   readonly raw: Client<paths>;
 }
 
@@ -112,7 +156,11 @@ export const unwrapEnvelope: Unwrap = (body) => {
 declare const __WS_PACKAGE_ID__: string;
 
 /**
- * Creates a TrueWatch (or Guance) client for one site and API key.
+ * Creates a TrueWatch (or Guance) client for one site and API key. Nothing is sent until
+ * the first call. Throws a ConfigurationError when there is no API key (option or
+ * TRUEWATCH_API_KEY), the site is unknown (the message lists the known ones), neither a
+ * site nor an endpoint is given, an option is out of range, or the endpoint is plain
+ * http:// to a host that is not loopback.
  *
  * @example
  * const tw = createTrueWatchClient({ site: "eu1", apiKey: process.env.TRUEWATCH_API_KEY! });

@@ -3,45 +3,76 @@
 export interface FieldInfo {
   /** As the API spells it (`auth_type`, `needCreateAk`); the CLI flag is its kebab case. */
   name: string;
+  /** Where it goes: a path or query parameter, or a top-level field of the JSON body. */
   in: "path" | "query" | "body";
   /** JSON type(s), `|`-separated: string, integer, number, boolean, array, object, null. */
   type: string;
+  /** Whether the operation requires it. */
   required: boolean;
+  /** The spec's description, as plain help text. */
   description?: string;
+  /** The allowed values. */
   enum?: readonly unknown[];
+  /** The value the service uses when it is left out. */
   default?: unknown;
+  /** Fewest characters (Unicode code points). */
   minLength?: number;
+  /** Most characters (Unicode code points). */
   maxLength?: number;
+  /** Smallest value, inclusive. */
   minimum?: number;
+  /** Largest value, inclusive. */
   maximum?: number;
+  /** Smallest value, exclusive. */
   exclusiveMinimum?: number;
+  /** Largest value, exclusive. */
   exclusiveMaximum?: number;
+  /** Regular expression (ECMAScript, with the `u` flag) the text must match. */
   pattern?: string;
+  /** Fewest items. */
   minItems?: number;
+  /** Most items. */
   maxItems?: number;
   /** An array's item type. */
   items?: string;
 }
 
+/** An operation of a spec, as the CLI offers it. */
 export interface OperationInfo {
+  /** The spec's operation ID (`createWorkspace`). */
   operationId: string;
+  /** The HTTP method, upper case. */
   method: string;
+  /** The URL template (`/v1/{project_id}/workspaces`). */
   path: string;
+  /** The spec's one-line summary. */
   summary?: string;
+  /** The spec's description, as plain help text. */
   description?: string;
+  /** The path and query parameters and the top-level body fields. */
   fields: readonly FieldInfo[];
   /** Present when the operation takes a JSON body. */
-  body?: { required: boolean; description?: string };
+  body?: {
+    /** Whether the body is required. */
+    required: boolean;
+    /** The spec's description of the body. */
+    description?: string;
+  };
   /** A list operation that pages (x-paging). */
   paged?: boolean;
 }
 
+/** A service's spec, as the CLI offers it. */
 export interface ProviderInfo {
+  /** The spec's title. */
   title: string;
+  /** The spec's summary. */
   summary?: string;
+  /** The operations, by operation ID. */
   operations: Readonly<Record<string, OperationInfo>>;
 }
 
+/** Every spec's operations and fields, by provider (`res`, `insight`, `modelarts`, `fabric`, `truewatch`). */
 export const providers: Readonly<Record<string, ProviderInfo>> = {
   "res": {
     "title": "Huawei Cloud RES (Recommender System) workspace API",

@@ -921,19 +921,24 @@ export const specs: Record<string, any> = {
      "properties": {
       "is_success": {
        "type": "boolean",
-       "const": false
+       "const": false,
+       "description": "Always false in a RES error (a RES failure may come with HTTP 200)."
       },
       "error_code": {
-       "type": "string"
+       "type": "string",
+       "description": "Error code, `RES.<n>` (or `res.<n>`) from RES, `APIGW.xxxx` / `APIG.xxxx` from the API gateway."
       },
       "error_msg": {
-       "type": "string"
+       "type": "string",
+       "description": "Error message."
       },
       "message": {
-       "type": "string"
+       "type": "string",
+       "description": "Error message, where RES writes it here instead of in `error_msg`."
       },
       "request_id": {
-       "type": "string"
+       "type": "string",
+       "description": "Request ID (API gateway errors)."
       }
      }
     }
@@ -3347,13 +3352,16 @@ export const specs: Record<string, any> = {
      "description": "Error body of ModelArts and of the API gateway (`APIGW.xxxx` / `APIG.xxxx` codes,\nwhich mean the same thing).\n",
      "properties": {
       "error_code": {
-       "type": "string"
+       "type": "string",
+       "description": "Error code, e.g. `ModelArts.0102`, or the API gateway's `APIGW.xxxx` / `APIG.xxxx`."
       },
       "error_msg": {
-       "type": "string"
+       "type": "string",
+       "description": "Error message."
       },
       "request_id": {
-       "type": "string"
+       "type": "string",
+       "description": "Request ID (API gateway errors)."
       }
      }
     }
@@ -4606,10 +4614,12 @@ export const specs: Record<string, any> = {
         "type": "object",
         "properties": {
          "key": {
-          "type": "string"
+          "type": "string",
+          "description": "Tag key."
          },
          "value": {
-          "type": "string"
+          "type": "string",
+          "description": "Tag value."
          }
         }
        }
@@ -4660,19 +4670,24 @@ export const specs: Record<string, any> = {
        "description": "Request ID (API gateway errors)."
       },
       "title": {
-       "type": "string"
+       "type": "string",
+       "description": "Error title (IAM answers)."
       },
       "error": {
        "type": "object",
+       "description": "The error, in the IAM form.",
        "properties": {
         "code": {
-         "type": "string"
+         "type": "string",
+         "description": "Error code."
         },
         "message": {
-         "type": "string"
+         "type": "string",
+         "description": "Error message."
         },
         "title": {
-         "type": "string"
+         "type": "string",
+         "description": "Error title."
         }
        }
       }
@@ -5624,10 +5639,12 @@ export const specs: Record<string, any> = {
        "description": "Account ID (`acnt_...`)."
       },
       "email": {
-       "type": "string"
+       "type": "string",
+       "description": "The owner's email address."
       },
       "name": {
-       "type": "string"
+       "type": "string",
+       "description": "The owner's name."
       }
      }
     },
@@ -5644,7 +5661,8 @@ export const specs: Record<string, any> = {
        "description": "API key secret."
       },
       "name": {
-       "type": "string"
+       "type": "string",
+       "description": "API key name (`akName` of the request)."
       }
      }
     },
@@ -5936,10 +5954,12 @@ export const specs: Record<string, any> = {
        "description": "Empty on success."
       },
       "message": {
-       "type": "string"
+       "type": "string",
+       "description": "Empty on success."
       },
       "success": {
-       "type": "boolean"
+       "type": "boolean",
+       "description": "True on success."
       },
       "traceId": {
        "type": "string",
@@ -5965,10 +5985,12 @@ export const specs: Record<string, any> = {
        "description": "Empty on success."
       },
       "message": {
-       "type": "string"
+       "type": "string",
+       "description": "Empty on success."
       },
       "success": {
-       "type": "boolean"
+       "type": "boolean",
+       "description": "True on success."
       },
       "traceId": {
        "type": "string",
@@ -5999,7 +6021,8 @@ export const specs: Record<string, any> = {
       },
       "success": {
        "type": "boolean",
-       "const": false
+       "const": false,
+       "description": "Always false on failure."
       },
       "traceId": {
        "type": "string",

@@ -23,7 +23,17 @@ export const errorCodes = {
 } as const;
 
 /** What each documented code means, and with which HTTP status it comes. */
-export const errorCodeMeanings: Readonly<Record<string, { status: readonly number[]; meaning: string }>> = {
+export const errorCodeMeanings: Readonly<
+  Record<
+    string,
+    {
+      /** The HTTP statuses the code comes with. */
+      status: readonly number[];
+      /** The message the documents show with it (may hold placeholders such as `{0}`). */
+      meaning: string;
+    }
+  >
+> = {
   "APIG.1002": { status: [401], meaning: "Incorrect token or token resolution failed" },
   "APIGW.0308": { status: [429], meaning: "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute" },
   "APIGW.0610": { status: [502,503,504], meaning: "No backend available" },

@@ -29,7 +29,17 @@ export const errorCodes = {
 } as const;
 
 /** What each documented code means, and with which HTTP status it comes. */
-export const errorCodeMeanings: Readonly<Record<string, { status: readonly number[]; meaning: string }>> = {
+export const errorCodeMeanings: Readonly<
+  Record<
+    string,
+    {
+      /** The HTTP statuses the code comes with. */
+      status: readonly number[];
+      /** The message the documents show with it (may hold placeholders such as `{0}`). */
+      meaning: string;
+    }
+  >
+> = {
   "APIGW.0101": { status: [404], meaning: "The API does not exist or has not been published in the environment." },
   "APIGW.0302": { status: [403], meaning: "The IAM user is not authorized to access the API." },
   "APIGW.0307": { status: [401], meaning: "The token must be updated." },

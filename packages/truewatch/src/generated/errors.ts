@@ -19,7 +19,17 @@ export const errorCodes = {
 } as const;
 
 /** What each documented code means, and with which HTTP status it comes. */
-export const errorCodeMeanings: Readonly<Record<string, { status: readonly number[]; meaning: string }>> = {
+export const errorCodeMeanings: Readonly<
+  Record<
+    string,
+    {
+      /** The HTTP statuses the code comes with. */
+      status: readonly number[];
+      /** The message the documents show with it (may hold placeholders such as `{0}`). */
+      meaning: string;
+    }
+  >
+> = {
   "ft.InvalidAPIKey": { status: [403], meaning: "Invalid API Key" },
   "ft.TriggerApiAkCurrentLimiting": { status: [401], meaning: "Trigger API rate limiting - AK level" },
   "ft.TriggerApiWorkspaceCurrentLimiting": { status: [401], meaning: "Trigger API rate limiting - workspace level" },
