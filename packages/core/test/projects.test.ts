@@ -137,7 +137,9 @@ describe("project lookup in IAM", () => {
     iam.handle(() => new Promise(() => {}));
     const controller = new AbortController();
     const pending = create(c, { name: "a" }, controller.signal);
-    setTimeout(() => controller.abort(), 20);
+    // Abort once the lookup has reached IAM, so it cannot arrive during the next test.
+    await vi.waitFor(() => expect(iam.requests).toHaveLength(1));
+    controller.abort();
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect((error as Error).message).toMatch(/waiting for the project id of cn-north-4/);
