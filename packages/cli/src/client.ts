@@ -37,18 +37,11 @@ export function environmentRedactor(env: Env): Redact {
 }
 
 /**
- * The credentials of a `--profile` (a section of ~/.huaweicloud/credentials). The one place
- * that knows how: @ws/core's `fromProfile({ profile })` where this @ws/core has it (the
- * credential chain), else a ConfigurationError that says so (exit 2).
+ * The credentials of a `--profile` (a section of ~/.huaweicloud/credentials, or of
+ * HUAWEICLOUD_SDK_CREDENTIALS_FILE), read by @ws/core's `fromProfile`. Loaded only when used.
  */
 export async function profileCredentials(profile: string): Promise<unknown> {
-  const core = (await import("@ws/core")) as unknown as Record<string, unknown> & { ConfigurationError: new (message: string) => Error };
-  const fromProfile = core.fromProfile as ((options: { profile: string }) => unknown) | undefined;
-  if (typeof fromProfile !== "function") {
-    throw new core.ConfigurationError(
-      `--profile ${profile}: this @ws/core cannot read ~/.huaweicloud/credentials yet (no fromProfile); set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK instead.`,
-    );
-  }
+  const { fromProfile } = await import("@ws/core");
   return fromProfile({ profile });
 }
 

@@ -96,15 +96,6 @@ export async function wsJson<T = any>(args: readonly string[], env: Env, input?:
   return JSON.parse(result.stdout) as T;
 }
 
-/** `script` (util-linux) runs a command on a pseudo-terminal: how a test sees what a person at a terminal sees. */
-export const hasScript = (() => {
-  try {
-    return fs.existsSync("/usr/bin/script") || fs.existsSync("/bin/script");
-  } catch {
-    return false;
-  }
-})();
-
 /** Runs `ws ...args` on a pseudo-terminal (stdout and stderr both the terminal); resolves to what it showed. */
 export function wsOnTerminal(args: readonly string[], env: Env): Promise<Result> {
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;

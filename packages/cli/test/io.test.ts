@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emulatorEnv, expectNoSecrets, hasScript, ws, wsJson, wsOnTerminal, type Env } from "./helpers.js";
+import { emulatorEnv, expectNoSecrets, ws, wsJson, wsOnTerminal, type Env } from "./helpers.js";
 
 let emulator: Emulator;
 let env: Env;
@@ -31,7 +31,7 @@ describe("output", () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ id, name: "team-a" });
   });
 
-  it.skipIf(!hasScript)("json: indented on a terminal", async () => {
+  it("json: indented on a terminal", async () => {
     const result = await wsOnTerminal(["modelarts", "get-workspace", "--workspace-id", id], env);
     expect(result.stdout).toMatch(/^\{\r?\n {2}"id": /);
     expect(JSON.parse(result.stdout)).toMatchObject({ id });

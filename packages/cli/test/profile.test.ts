@@ -1,5 +1,4 @@
 // --profile: credentials from a section of the credentials file, never from a flag.
-import * as core from "@ws/core";
 import { startEmulator, type Emulator } from "@ws/emulator";
 import fs from "node:fs";
 import os from "node:os";
@@ -8,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanEnv, expectNoSecrets, ws, type Env } from "./helpers.js";
 
 // The credential chain (fromProfile) is what --profile uses; without it --profile is a configuration error.
-const hasProfiles = typeof (core as Record<string, unknown>).fromProfile === "function";
 
 let emulator: Emulator;
 let env: Env;
@@ -27,24 +25,19 @@ afterAll(async () => {
 });
 
 describe("--profile", () => {
-  it.skipIf(!hasProfiles)("signs with the keys of that section of the credentials file", async () => {
+  it("signs with the keys of that section of the credentials file", async () => {
     const result = await ws(["modelarts", "create-workspace", "--name", "from-profile", "--profile", "emulator", "--query", "name", "-o", "text"], env);
     expect(result).toMatchObject({ code: 0, stdout: "from-profile\n", stderr: "" });
   });
 
-  it.skipIf(!hasProfiles)("an unknown section is a configuration error (exit 2), naming the file, not its keys", async () => {
+  it("an unknown section is a configuration error (exit 2), naming the file, not its keys", async () => {
     const result = await ws(["modelarts", "list-workspaces", "--profile", "nope"], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^(CredentialsUnavailableError|ConfigurationError): /);
   });
 
-  it.skipIf(hasProfiles)("without the credential chain in @ws/core, --profile says so (exit 2)", async () => {
-    const result = await ws(["modelarts", "list-workspaces", "--profile", "emulator"], env);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^ConfigurationError: --profile emulator: /);
-  });
 
-  it.skipIf(!hasProfiles)("--dry-run with keys that only the metadata service would give: nothing is asked, nothing sent (exit 2)", async () => {
+  it("--dry-run with keys that only the metadata service would give: nothing is asked, nothing sent (exit 2)", async () => {
     const before = emulator.requests("metadata") + emulator.requests("modelarts") + emulator.requests("iam");
     const result = await ws(["modelarts", "list-workspaces", "--dry-run"], { ...env, HUAWEICLOUD_SDK_CREDENTIALS_FILE: `${file}.none`, WS_SDK_METADATA_ENDPOINT: emulator.url });
     expect(result.code).toBe(2);

@@ -2,7 +2,7 @@
 // piped), failure and timeout (exit 3), and Ctrl-C during a wait (exit 130).
 import { startEmulator, type Emulator } from "@ws/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emulatorEnv, expectNoSecrets, finish, hasScript, start, until, ws, wsJson, wsOnTerminal, type Env } from "./helpers.js";
+import { emulatorEnv, expectNoSecrets, finish, start, until, ws, wsJson, wsOnTerminal, type Env } from "./helpers.js";
 
 // ModelArts workspaces that stay CREATING for a while: 1.5 s, and a minute.
 let quick: Emulator;
@@ -40,7 +40,7 @@ describe("wait-workspace-ready", () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ id, status: "NORMAL" });
   });
 
-  it.skipIf(!hasScript)("on a terminal: shows the state, the time elapsed and the next poll on standard error, and clears it at the end", async () => {
+  it("on a terminal: shows the state, the time elapsed and the next poll on standard error, and clears it at the end", async () => {
     const id = await create(slowEnv, "tty-wait"); // CREATING for a minute: the progress line is sure to show it
     const result = await wsOnTerminal(["modelarts", "wait-workspace-ready", "--workspace-id", id, "--poll-delay", "300ms", "--max-wait", "2s"], slowEnv);
     expect(result.code).toBe(3);
