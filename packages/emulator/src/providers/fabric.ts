@@ -9,7 +9,7 @@
 // workspaces have no states, so the create-failed/delete-failed faults do not apply.
 import { randomUUID } from "node:crypto";
 import { huaweiError } from "./huawei.js";
-import { fuzzy, page, type Context, type Emulation, type Reply } from "./types.js";
+import { fuzzy, page, type Context, type Emulation, type Reply, withWorkspace } from "./types.js";
 
 const PATH = "/v1/workspaces";
 const ITEM = `${PATH}/{workspace_id}`;
@@ -76,10 +76,7 @@ export const fabric: Emulation = {
     {
       method: "PUT",
       path: ITEM,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        const { workspace } = found;
+      handle: withWorkspace(target, (ctx, workspace) => {
         const { body } = ctx;
         if (body.name !== undefined && ctx.store.list("fabric", scope(ctx)).some((w) => w !== workspace && w.name === body.name)) return nameTaken(body.name);
         // Fields left out keep their value.
@@ -87,18 +84,16 @@ export const fabric: Emulation = {
           if (body[field] !== undefined) workspace[field] = body[field];
         }
         return { status: 200, body: workspace };
-      },
+      }),
     },
     {
       method: "DELETE",
       path: ITEM,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        ctx.store.remove("fabric", scope(ctx), String(found.workspace.id));
+      handle: withWorkspace(target, (ctx, workspace) => {
+        ctx.store.remove("fabric", scope(ctx), String(workspace.id));
         // 200 with an empty body; the server adds the X-request-id header.
         return { status: 200, body: "" };
-      },
+      }),
     },
   ],
 };

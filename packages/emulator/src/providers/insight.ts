@@ -6,7 +6,7 @@
 // so 24150002 (the default workspace cannot be deleted) never comes up.
 import { hex } from "../accounts.js";
 import { huaweiError } from "./huawei.js";
-import { fuzzy, page, type Context, type Emulation, type Reply } from "./types.js";
+import { fuzzy, page, type Context, type Emulation, type Reply, withWorkspace } from "./types.js";
 
 const PATH = "/v1/{project_id}/instances/{instance_id}/workspaces";
 const ITEM = `${PATH}/{workspace_id}`;
@@ -83,10 +83,7 @@ export const insight: Emulation = {
     {
       method: "PUT",
       path: ITEM,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        const { workspace } = found;
+      handle: withWorkspace(target, (ctx, workspace) => {
         const { body, account, now, params, store } = ctx;
         if (store.list("insight", scope(params)).some((w) => w !== workspace && w.name === body.name)) return nameTaken();
         // PUT sends the whole workspace; the optional fields left out keep their value.
@@ -99,18 +96,16 @@ export const insight: Emulation = {
           update_user: account.username,
         });
         return { status: 200, body: { id: workspace.id } };
-      },
+      }),
     },
     {
       method: "DELETE",
       path: ITEM,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        ctx.store.remove("insight", scope(ctx.params), String(found.workspace.id));
+      handle: withWorkspace(target, (ctx, workspace) => {
+        ctx.store.remove("insight", scope(ctx.params), String(workspace.id));
         // The English document's answer (the Chinese one shows "").
         return { status: 200, body: { status_code: 200, message: null, is_success: true } };
-      },
+      }),
     },
   ],
 };

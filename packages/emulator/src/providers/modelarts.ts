@@ -16,7 +16,7 @@
 // workspace cannot be changed) never comes up.
 import { hex } from "../accounts.js";
 import { huaweiError } from "./huawei.js";
-import { fuzzy, page, type Context, type Emulation, type Reply } from "./types.js";
+import { fuzzy, page, type Context, type Emulation, type Reply, withWorkspace } from "./types.js";
 
 const PATH = "/v1/{project_id}/workspaces";
 const ITEM = `${PATH}/{workspace_id}`;
@@ -122,19 +122,14 @@ export const modelarts: Emulation = {
     {
       method: "GET",
       path: ITEM,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        return { status: 200, body: { ...found.workspace, grants: found.workspace.grants ?? [] } };
-      },
+      handle: withWorkspace(target, (ctx, workspace) => {
+        return { status: 200, body: { ...workspace, grants: workspace.grants ?? [] } };
+      }),
     },
     {
       method: "PUT",
       path: ITEM,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        const { workspace } = found;
+      handle: withWorkspace(target, (ctx, workspace) => {
         const { body, now, params, store } = ctx;
         if (body.name !== undefined && store.list("modelarts", params.project_id!).some((w) => w !== workspace && w.name === body.name)) return nameTaken(body.name);
         // Fields left out are not changed.
@@ -144,15 +139,12 @@ export const modelarts: Emulation = {
         if (body.grants !== undefined) workspace.grants = body.grants;
         workspace.update_time = now;
         return { status: 200, body: { workspace_id: workspace.id } };
-      },
+      }),
     },
     {
       method: "DELETE",
       path: ITEM,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        const { workspace } = found;
+      handle: withWorkspace(target, (ctx, workspace) => {
         const { now, params, store, stateFault, transitionDelayInMs } = ctx;
         // A deletion under way is not started again.
         if (workspace.status !== "DELETING") {
@@ -169,24 +161,20 @@ export const modelarts: Emulation = {
           });
         }
         return { status: 200, body: { workspace_id: workspace.id } };
-      },
+      }),
     },
     {
       method: "GET",
       path: QUOTAS,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        return { status: 200, body: { quotas: quotasOf(found.workspace).map((q) => ({ ...q })) } };
-      },
+      handle: withWorkspace(target, (ctx, workspace) => {
+        return { status: 200, body: { quotas: quotasOf(workspace).map((q) => ({ ...q })) } };
+      }),
     },
     {
       method: "PUT",
       path: QUOTAS,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        const table = quotasOf(found.workspace);
+      handle: withWorkspace(target, (ctx, workspace) => {
+        const table = quotasOf(workspace);
         const changes = ctx.body.quotas as Array<{ resource: string; quota: number }>;
         // Every item is checked before any is applied.
         for (const { resource, quota } of changes) {
@@ -203,7 +191,7 @@ export const modelarts: Emulation = {
           return shown;
         });
         return { status: 200, body: { quotas: updated } };
-      },
+      }),
     },
   ],
 };

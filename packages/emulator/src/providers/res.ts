@@ -7,7 +7,7 @@
 // workspace has no documented states besides the list example's NORMAL, and
 // create and delete take effect at once, so the state faults do not apply.
 import { hex, type Account } from "../accounts.js";
-import type { Context, Emulation, Reply } from "./types.js";
+import { withWorkspace, type Context, type Emulation, type Reply } from "./types.js";
 
 const PATH = "/v2.0/{project_id}/workspaces";
 const ITEM = `${PATH}/{workspace_id}`;
@@ -89,19 +89,14 @@ export const res: Emulation = {
     {
       method: "GET",
       path: ITEM,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        return { status: 200, body: { is_success: true, workspaces: [found.workspace] } };
-      },
+      handle: withWorkspace(target, (ctx, workspace) => {
+        return { status: 200, body: { is_success: true, workspaces: [workspace] } };
+      }),
     },
     {
       method: "PUT",
       path: ITEM,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        const { workspace } = found;
+      handle: withWorkspace(target, (ctx, workspace) => {
         const { body, now, params, store } = ctx;
         if (body.name !== undefined && store.list("res", params.project_id!).some((w) => w !== workspace && w.name === body.name)) return nameTaken(body.name);
         // Only the fields given change; the document's answer keeps its trailing space.
@@ -111,17 +106,15 @@ export const res: Emulation = {
           update_at: now,
         });
         return { status: 200, body: { is_success: true, message: "Succeed to update workspace. " } };
-      },
+      }),
     },
     {
       method: "DELETE",
       path: ITEM,
-      handle(ctx) {
-        const found = target(ctx);
-        if ("error" in found) return found.error;
-        ctx.store.remove("res", ctx.params.project_id!, String(found.workspace.id));
+      handle: withWorkspace(target, (ctx, workspace) => {
+        ctx.store.remove("res", ctx.params.project_id!, String(workspace.id));
         return { status: 200, body: { is_success: true, message: "Succeed to delete workspace." } };
-      },
+      }),
     },
   ],
 };

@@ -120,3 +120,14 @@ export function page<T>(items: T[], offset: unknown, limit: unknown, defaultLimi
   const start = style === "pages" ? at * size : at;
   return items.slice(start, start + size);
 }
+
+/**
+ * A route handler for one workspace: `find` gives it, or the provider's
+ * not-found answer, which is then the reply.
+ */
+export function withWorkspace<W>(find: (ctx: Context) => { workspace: W } | { error: Reply }, handle: (ctx: Context, workspace: W) => Reply): (ctx: Context) => Reply {
+  return (ctx) => {
+    const found = find(ctx);
+    return "error" in found ? found.error : handle(ctx, found.workspace);
+  };
+}
