@@ -42,7 +42,8 @@ export class UserAgentPolicy implements Policy {
   send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {
     const own = request.userAgent ?? this.app;
     const parts = [this.base, own, request.context.retry > 0 ? `attempt/${request.context.retry + 1}` : undefined].filter(Boolean);
-    if (parts.length === 0) return next(request);
-    return next({ ...request, headers: { ...request.headers, "user-agent": parts.join(" ") } });
+    // AuthPolicy, above, gave this attempt its own headers object: set the header on it, no copy.
+    if (parts.length > 0) request.headers["user-agent"] = parts.join(" ");
+    return next(request);
   }
 }
