@@ -5,6 +5,7 @@
 // (Huawei's gateway locks an access key after five failures in a row).
 import type { AccessKeyCredentials, ProvidedCredentials } from "./credentials.js";
 import { AbortError } from "./errors.js";
+import { untilAborted } from "./retry.js";
 import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
 import { isTokenRejected, skewedServerTime } from "./huawei-gateway.js";
 import type { IamTokenProvider } from "./iam.js";
@@ -48,26 +49,18 @@ export class AuthPolicy implements Policy {
   // Waiting for credentials (an IAM token being fetched for everyone) must not
   // outlast the caller's abortSignal.
   private authenticate(request: HttpRequest): Promise<void> | void {
-    const signal = request.abortSignal;
     const result = this.authenticator.authenticate(request);
     if (!(result instanceof Promise)) return;
-    const pending = result;
-    if (!signal) return pending;
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () =>
-        reject(
-          new AbortError("The call was aborted while waiting for credentials.", {
-            provider: this.provider,
-            operation: request.operation,
-            attempts: request.context.attempts,
-            cause: signal.reason,
-          }),
-        );
-      if (signal.aborted) return onAbort();
-      signal.addEventListener("abort", onAbort, { once: true });
-      pending.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-    });
+    return untilAborted(result, request.abortSignal, () =>
+      new AbortError("The call was aborted while waiting for credentials.", {
+        provider: this.provider,
+        operation: request.operation,
+        attempts: request.context.attempts,
+        cause: request.abortSignal?.reason,
+      }),
+    );
   }
+
 }
 
 /** A token: the token itself, or a function (sync or async) asked before every attempt. */

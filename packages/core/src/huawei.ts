@@ -10,6 +10,7 @@ import { readEnv, resolveHuaweiCredentials, type HuaweiCredentials, type Provide
 import { normalizeEndpoint, resolveBaseUrl } from "./endpoint.js";
 import { AbortError, ConfigurationError } from "./errors.js";
 import { huaweiRetryClassifier, isTokenRejected } from "./huawei-gateway.js";
+import { untilAborted } from "./retry.js";
 import { createIamTokenProvider, iamEndpointFor } from "./iam.js";
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
 import { loadProfile, type ProfileLookup } from "./profile-file.js";
@@ -118,15 +119,9 @@ function iamBase(endpoint: string | undefined, region: string | undefined, allow
   return normalizeEndpoint(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`, { allowInsecureHttp, label: "the IAM endpoint" });
 }
 
-/** Rejects with AbortError as soon as `signal` fires, while `pending` (credentials, the project lookup) is still running. */
+/** `pending`, or AbortError as soon as `signal` fires while it runs (credentials, the project lookup). */
 function abortable<T>(pending: Promise<T>, signal: AbortSignal | undefined, provider: string, operation: string, what: string): Promise<T> {
-  if (!signal) return pending;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortError(`The call was aborted while waiting for ${what}.`, { provider, operation, cause: signal.reason }));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    pending.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
+  return untilAborted(pending, signal, () => new AbortError(`The call was aborted while waiting for ${what}.`, { provider, operation, cause: signal?.reason }));
 }
 
 interface Wiring {

@@ -153,6 +153,21 @@ export function sleep(ms: number, signal: AbortSignal | undefined, aborted: () =
  * backoff, or as long as the service asks (up to `maxRetryAfterInMs`); aborts the wait on
  * the caller's `abortSignal`.
  */
+/**
+ * `pending`, or a rejection with `aborted()` as soon as `signal` fires while it is
+ * still running (waiting for credentials, a token, a project id). The work itself
+ * goes on for whoever else shares it.
+ */
+export function untilAborted<T>(pending: Promise<T>, signal: AbortSignal | undefined, aborted: () => Error): Promise<T> {
+  if (!signal) return pending;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    pending.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 export class RetryPolicy implements Policy {
   readonly name = "retry";
   private readonly options: Required<RetryOptions>;
