@@ -82,11 +82,12 @@ export function tokenAuthenticator(
     assertHeaderValue(header, source, `credentials ${what}`);
     secrets.add(source);
   }
-  // A function's token is new each time: check it (CR/LF) and register it for redaction.
-  const current = async (fn: () => string | Promise<string>) => {
+  // A function's token is new each time: check it (CR/LF) and register it for
+  // redaction, among the recent ones and for as long as the call that sends it runs.
+  const current = async (fn: () => string | Promise<string>, request: HttpRequest) => {
     const value = await fn();
     assertHeaderValue(header, value, `the ${what} returned by the credentials function`);
-    secrets.add(value);
+    secrets.addRotating(value, request.context);
     return value;
   };
   return {
@@ -95,13 +96,13 @@ export function tokenAuthenticator(
         request.headers[header] = source;
         return;
       }
-      return current(source).then((value) => {
+      return current(source, request).then((value) => {
         request.headers[header] = value;
       });
     },
     async recover(response, request) {
       if (typeof source === "string" || !isRejected(response)) return false;
-      return (await current(source)) !== request.headers[header];
+      return (await current(source, request)) !== request.headers[header];
     },
   };
 }
@@ -137,7 +138,11 @@ export function accessKeyAuthenticator(
     if (last?.credentials !== c) last = { credentials: c, signer: createSigner(c.accessKey, c.secretKey, hashing) };
     const project = typeof projectId === "function" ? projectId(c) : projectId;
     if (project) request.headers["x-project-id"] = project;
-    if (c.securityToken) request.headers["x-security-token"] = c.securityToken;
+    if (c.securityToken) {
+      request.headers["x-security-token"] = c.securityToken;
+      // Temporary keys rotate: the call that sends this token redacts it, however many came since.
+      if (source) secrets.addRotating(c.securityToken, request.context);
+    }
     return last.signer.sign(request, new Date(Date.now() + clockOffset));
   };
   return {

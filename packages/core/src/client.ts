@@ -5,8 +5,8 @@
 //   raw     an openapi-fetch client over the same pipeline, for everything else.
 import openapiFetch, { type Client } from "openapi-fetch";
 import { AuthPolicy, type Authenticator } from "./auth.js";
-import { ConfigurationError } from "./errors.js";
-import type { EndpointOptions } from "./endpoint.js";
+import { ConfigurationError, type ValidationIssue } from "./errors.js";
+import { pathSegmentIssue, type EndpointOptions } from "./endpoint.js";
 import { createPipeline, HttpResponse, type HttpRequest, type Policy, type SendRequest } from "./http.js";
 import { consoleLogger, logLevelFromEnv, LogPolicy, type Logger } from "./logging.js";
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
@@ -15,6 +15,7 @@ import { RetryPolicy, type RetryClassifier, type RetryOptions } from "./retry.js
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport, NULL_BODY_STATUS } from "./transport.js";
 import { sdkUserAgent, UserAgentPolicy } from "./user-agent.js";
+import { validationError } from "./validate.js";
 
 /**
  * Options every client factory takes: the transport's limits, retries, headers and
@@ -115,6 +116,70 @@ function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<s
   return out;
 }
 
+// Headers fetch sets from the request itself (framing, connection, host). A
+// caller's value would contradict what is sent: a Content-Length larger than the
+// body leaves the server waiting, and the call hangs until its timeout.
+const MANAGED_HEADERS = new Set(["connection", "content-length", "expect", "host", "http2-settings", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]);
+
+function managedHeaderIssues(names: Iterable<string>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const name of names) {
+    if (MANAGED_HEADERS.has(name.toLowerCase())) {
+      issues.push({ path: `headers.${name.toLowerCase()}`, rule: "managedHeader", message: `header ${name.toLowerCase()} is set by the HTTP client from the request itself and cannot be given` });
+    }
+  }
+  return issues;
+}
+
+/** The client's headers: a managed one is a ConfigurationError at creation. */
+function clientHeaders(provider: string, headers: Record<string, string> | undefined): Record<string, string> {
+  const out = lowerCaseHeaders(headers);
+  const [issue] = managedHeaderIssues(Object.keys(out));
+  if (issue) throw new ConfigurationError(`${provider}: ${issue.message}.`, { provider });
+  return out;
+}
+
+/** A call's headers: a managed one is a ValidationError, before anything is sent. */
+function callHeaders(provider: string, operation: string, headers: Record<string, string>): Record<string, string> {
+  const issues = managedHeaderIssues(Object.keys(headers));
+  if (issues.length > 0) throw validationError(issues, { provider, operation });
+  return lowerCaseHeaders(headers);
+}
+
+/**
+ * openapi-fetch puts path parameters in the URL as they are, and the URL parser
+ * then resolves `.` and `..` (`DELETE .../workspaces/..` would go to the parent):
+ * refuse them, and empty values, as the typed methods do.
+ */
+function rawPathIssues(init: unknown): ValidationIssue[] {
+  const path = (init as { params?: { path?: unknown } } | undefined)?.params?.path;
+  const issues: ValidationIssue[] = [];
+  if (typeof path !== "object" || path === null) return issues;
+  for (const [name, value] of Object.entries(path)) {
+    // Numbers are fine here: openapi-fetch writes them as they are.
+    const issue = typeof value === "number" && Number.isFinite(value) ? undefined : pathSegmentIssue(name, value);
+    if (issue) issues.push(issue);
+  }
+  return issues;
+}
+
+const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+/** The openapi-fetch client with its methods checking path parameters first (a rejected ValidationError, nothing sent). */
+function guardRawPaths<C extends object>(client: C, provider: string): C {
+  const guarded = { ...client } as Record<string, unknown>;
+  for (const method of RAW_METHODS) {
+    const send = (client as Record<string, unknown>)[method];
+    if (typeof send !== "function") continue;
+    guarded[method] = (url: string, init?: unknown) => {
+      const issues = rawPathIssues(init);
+      if (issues.length > 0) return Promise.reject(validationError(issues, { provider, operation: `${method} ${url}` }));
+      return (send as (url: string, init?: unknown) => unknown).call(client, url, init);
+    };
+  }
+  return guarded as C;
+}
+
 function numberCheck(provider: string, options: Record<string, unknown>) {
   return (name: string, ok: (v: number) => boolean, rule: string) => {
     const value = options[name];
@@ -165,7 +230,7 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
   const { provider, options, secrets } = config;
   assertOptions(provider, options);
   // A caller's User-Agent is kept apart from the signed headers and sent after the SDK's own.
-  const { "user-agent": appUserAgent, ...userHeaders } = lowerCaseHeaders(options.headers);
+  const { "user-agent": appUserAgent, ...userHeaders } = clientHeaders(provider, options.headers);
   const bodyHeaders = { ...lowerCaseHeaders(config.bodyHeaders), ...userHeaders };
   const unwrap = config.unwrap ?? unwrapBody;
   const mapContext = {
@@ -194,12 +259,12 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
   async function call<T>(operation: OperationSpec, input: OperationInput, callOptions: CallOptions = {}, read?: Unwrap): Promise<T> {
     const { target, body } = prepareRequest(operation, input);
     assertCallOptions(provider, callOptions);
-    const { "user-agent": callUserAgent, ...callHeaders } = callOptions.headers ? lowerCaseHeaders(callOptions.headers) : ({} as Record<string, string>);
+    const { "user-agent": callUserAgent, ...headersOfCall } = callOptions.headers ? callHeaders(provider, operation.id, callOptions.headers) : ({} as Record<string, string>);
     const base = body === undefined ? userHeaders : bodyHeaders;
     const request: HttpRequest = {
       method: operation.method,
       url: config.baseUrl + target,
-      headers: callOptions.headers ? { ...base, ...callHeaders } : { ...base },
+      headers: callOptions.headers ? { ...base, ...headersOfCall } : { ...base },
       userAgent: callUserAgent,
       body,
       abortSignal: callOptions.abortSignal,
@@ -216,6 +281,9 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
   // openapi-fetch hands over a Request; feed it to the same pipeline and hand back a Response.
   async function rawFetch(input: Request): Promise<Response> {
     const url = new URL(input.url);
+    const method = input.method.toUpperCase();
+    const issues = managedHeaderIssues(input.headers.keys());
+    if (issues.length > 0) throw validationError(issues, { provider, operation: `${method} ${url.pathname}` });
     const headers: Record<string, string> = { ...userHeaders };
     let userAgent: string | undefined;
     input.headers.forEach((value, name) => {
@@ -223,7 +291,6 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
       else headers[name] = value;
     });
     const body = input.body ? await input.text() : undefined;
-    const method = input.method.toUpperCase();
     const request: HttpRequest = {
       method,
       url: input.url,
@@ -253,7 +320,7 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
     });
   }
 
-  const raw = createClient<Paths>({ baseUrl: config.baseUrl, fetch: rawFetch });
+  const raw = guardRawPaths(createClient<Paths>({ baseUrl: config.baseUrl, fetch: rawFetch }), provider);
   return { call, raw, send, provider };
 }
 

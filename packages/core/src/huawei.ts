@@ -7,7 +7,7 @@ import { accessKeyAuthenticator, iamAuthenticator, tokenAuthenticator, type Auth
 import { createServiceClient, type CallOptions, type ClientOptions, type ServiceClient } from "./client.js";
 import { CredentialsUnavailableError, defaultCredentials } from "./credential-providers.js";
 import { readEnv, resolveHuaweiCredentials, type HuaweiCredentials, type ProvidedCredentials } from "./credentials.js";
-import { normalizeEndpoint, resolveBaseUrl } from "./endpoint.js";
+import { assertRegionName, normalizeEndpoint, resolveBaseUrl } from "./endpoint.js";
 import { AbortError, ConfigurationError } from "./errors.js";
 import { huaweiRetryClassifier, isTokenRejected } from "./huawei-gateway.js";
 import { untilAborted } from "./retry.js";
@@ -90,10 +90,20 @@ function readSettings<Region extends string>(config: HuaweiServiceConfig<Region>
   let profile: ProfileLookup | undefined;
   const fromFile = (key: string) => (profile ??= loadProfile()).section?.[key] || undefined;
   return {
-    region: options.region || readEnv("HUAWEICLOUD_SDK_REGION") || fromFile("region"),
+    region: checkedRegion(config.provider, options.region, readEnv("HUAWEICLOUD_SDK_REGION"), fromFile),
     projectId: config.projectId ?? (readEnv("HUAWEICLOUD_SDK_PROJECT_ID") || fromFile("project_id")),
     iamEndpoint: () => options.iamEndpoint || readEnv("HUAWEICLOUD_SDK_IAM_ENDPOINT") || fromFile("iam_endpoint"),
   };
+}
+
+/**
+ * The region from the option, else the environment, else the credentials file: the
+ * region names hosts (IAM's), so its form is checked here, whichever source gave it.
+ */
+function checkedRegion(provider: string, option: string | undefined, fromEnv: string | undefined, fromFile: (key: string) => string | undefined): string | undefined {
+  const [region, source] = option ? [option, "region"] : fromEnv ? [fromEnv, "HUAWEICLOUD_SDK_REGION"] : [fromFile("region"), `region in ${PROFILE_HINT}`];
+  if (region !== undefined) assertRegionName(region, `${provider}: ${source}`);
+  return region;
 }
 
 /** The service's base URL: `endpoint`, else HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION_ID} (as the Go SDK reads it), else the region table. */
@@ -144,8 +154,9 @@ function wireCredentials<Region extends string>(
   if (typeof given === "function") {
     const shared = refreshingCredentials(given, {
       onCredentials(c) {
-        secrets.add(c.secretKey);
-        secrets.add(c.securityToken);
+        // Temporary keys rotate: kept among the recent secrets, not for the client's life.
+        secrets.addRotating(c.secretKey);
+        secrets.addRotating(c.securityToken);
       },
     });
     // Each call gets its own error, naming the service and what to set.

@@ -3,6 +3,7 @@
 // in X-Subject-Token, its lifetime in token.expires_at. Cached until a margin
 // before expiry; concurrent callers share one request; a rejected password is
 // remembered for five minutes so that a retry loop cannot lock the account.
+import { assertRegionName } from "./endpoint.js";
 import { ApiError, ConfigurationError } from "./errors.js";
 import { createPipeline, isRecord, type HttpRequest, type Policy } from "./http.js";
 import { LogPolicy, type Logger } from "./logging.js";
@@ -48,6 +49,8 @@ export interface IamTokenOptions extends RetryOptions {
   fetch?: typeof globalThis.fetch | undefined;
   /** Limit for one IAM request. Default 30 s. */
   timeoutInMs?: number | undefined;
+  /** IAM answers larger than this are not read (the client's limit). Default 16 MiB. */
+  maxResponseBytes?: number | undefined;
   /** Receives one redacted line per IAM request. */
   logger?: Logger | undefined;
   /** Renew this long before the token expires. Default 10 minutes. */
@@ -59,6 +62,7 @@ const LOCKOUT_GUARD_IN_MS = 5 * 60_000;
 /** `https://iam.{region}.myhuaweicloud.com`; Open Telekom Cloud's eu-de has its own. */
 export function iamEndpointFor(region: string | undefined): string {
   if (!region) throw new ConfigurationError("IAM credentials need a region (to find the IAM endpoint) or credentials.iam.endpoint.");
+  assertRegionName(region, "the region naming the IAM endpoint");
   return region === "eu-de" ? "https://iam.eu-de.otc.t-systems.com" : `https://iam.${region}.myhuaweicloud.com`;
 }
 
@@ -81,7 +85,7 @@ export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvid
   options.secrets.add(options.password);
   const policies: Policy[] = [new RetryPolicy(huaweiRetryClassifier, options, "iam")];
   if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));
-  const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, provider: "iam" }));
+  const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider: "iam" }));
   let cached: { token: string; renewAt: number } | undefined;
   let inflight: Promise<string> | undefined;
   let refused: { error: unknown; until: number } | undefined;
@@ -120,7 +124,7 @@ export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvid
           attempts: request.context.attempts,
         });
       }
-      o.secrets.add(token);
+      o.secrets.addRotating(token);
       cached = { token, renewAt: renewAt(result, response.headers, started, o.refreshMarginInMs ?? 10 * 60_000) };
       return token;
     } catch (error) {

@@ -85,9 +85,9 @@ export {
   type Hashing,
 } from "./signing.js";
 export { createIamTokenProvider, iamEndpointFor, type IamTokenProvider, type IamTokenOptions } from "./iam.js";
-export { resolveBaseUrl, normalizeEndpoint, encodeRfc3986, expandPath, isLoopbackHost, type EndpointOptions } from "./endpoint.js";
+export { resolveBaseUrl, normalizeEndpoint, encodeRfc3986, expandPath, isLoopbackHost, assertRegionName, type EndpointOptions } from "./endpoint.js";
 export { readErrorFields, requestIdOf, unwrapBody, type Unwrap, type ErrorFields } from "./response.js";
-export { createSecretSet, assertHeaderValue, redactUrl, REDACTED, type SecretSet } from "./secrets.js";
+export { createSecretSet, assertHeaderValue, redactUrl, REDACTED, RECENT_SECRETS, type SecretSet } from "./secrets.js";
 export { LogPolicy, consoleLogger, logLevelFromEnv, type Logger, type LogLevel, type AttemptLog } from "./logging.js";
 export { UserAgentPolicy, sdkUserAgent, runtimeName } from "./user-agent.js";
 export {

@@ -66,37 +66,39 @@ export class LogPolicy implements Policy {
       provider: this.provider,
       operation: request.operation,
       method: request.method,
-      url: redactUrl(request.url, this.secrets),
+      url: redactUrl(request.url, this.secrets, request.context),
       attempt: request.context.attempts + 1,
       durationInMs: 0,
     };
     try {
       const response = await next(request);
       record.status = response.status;
-      record.requestId = requestIdOf(response.body, response.headers);
+      const requestId = requestIdOf(response.body, response.headers);
+      record.requestId = requestId === undefined ? undefined : this.secrets.redact(requestId, request.context);
       return response;
     } catch (error) {
       record.error = error instanceof Error ? error.name : "Error";
       throw error;
     } finally {
       record.durationInMs = Date.now() - started;
-      this.emit(record);
+      this.emit(record, request.context);
     }
   }
 
-  private emit(record: AttemptLog): void {
+  private emit(record: AttemptLog, context: object): void {
     const failed = record.error !== undefined || (record.status !== undefined && record.status >= 400);
     if (this.level === "info" && !failed) return;
     const outcome = record.status !== undefined ? `${record.status}` : (record.error ?? "failed");
     const line = this.secrets.redact(
       `[ws:${record.provider}] ${record.operation} ${record.method} ${record.url} -> ${outcome} (attempt ${record.attempt}, ${record.durationInMs} ms${record.requestId ? `, request id ${record.requestId}` : ""})`,
+      context,
     );
-    this.write(line, record);
+    this.write(line, record, context);
   }
 
-  private write(line: string, record: AttemptLog): void {
+  private write(line: string, record: AttemptLog, context?: object): void {
     try {
-      this.logger(this.secrets.redact(line), record);
+      this.logger(this.secrets.redact(line, context), record);
     } catch {
       // A failing logger must not fail the call.
     }

@@ -6,6 +6,7 @@
 // kept in this closure, never in an error, a log line or a field.
 import { ConfigurationError, SdkError } from "./errors.js";
 import { isRecord, type HttpRequest, type HttpResponse } from "./http.js";
+import { assertNoUserInfo } from "./endpoint.js";
 import { assertHeaderValue } from "./secrets.js";
 import { createTransport } from "./transport.js";
 
@@ -76,6 +77,14 @@ export class MetadataError extends ConfigurationError {
  */
 export function createMetadataClient(options: MetadataOptions = {}): () => Promise<MetadataCredentials> {
   const base = (options.endpoint ?? METADATA_ENDPOINT).replace(/\/+$/, "");
+  let parsed: URL;
+  try {
+    parsed = new URL(base);
+  } catch {
+    throw new ConfigurationError("the metadata endpoint is not an absolute URL.");
+  }
+  // The endpoint is repeated in errors: a password in it would be too.
+  assertNoUserInfo(parsed, "the metadata endpoint");
   const send = createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs ?? METADATA_TIMEOUT_IN_MS, provider: "metadata" });
   // undefined: not asked yet (or expired); null: the service has no session tokens.
   let session: { token: string | null; renewAt: number } | undefined;

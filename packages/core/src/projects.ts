@@ -33,6 +33,8 @@ export interface ProjectLookupOptions extends RetryOptions {
   fetch?: typeof globalThis.fetch | undefined;
   /** Limit for one IAM request. Default 30 s. */
   timeoutInMs?: number | undefined;
+  /** IAM answers larger than this are not read (the client's limit). Default 16 MiB. */
+  maxResponseBytes?: number | undefined;
   /** Receives one redacted line per IAM request. */
   logger?: Logger | undefined;
 }
@@ -53,7 +55,7 @@ export interface ProjectLookup {
 export function createProjectLookup(options: ProjectLookupOptions): ProjectLookup {
   const policies: Policy[] = [new RetryPolicy(huaweiRetryClassifier, options, "iam"), new AuthPolicy(options.authenticator, "iam")];
   if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));
-  const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, provider: "iam" }));
+  const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider: "iam" }));
   const found = new Map<string, string>();
   const pending = new Map<string, Promise<string>>();
 

@@ -150,14 +150,14 @@ export function toApiError(response: HttpResponse, request: HttpRequest, ctx: Ma
   }
   if (outcomeUnknown && !request.idempotent) detail += `. The request may have been processed: check before sending it again`;
 
-  // A service may echo a credential back ("token X is invalid"): the error keeps
-  // only the redacted body.
-  const bodyText = ctx.secrets.redact(response.bodyText);
-  const body = bodyText === response.bodyText ? response.body : safeParse(bodyText);
+  // A service may echo a credential back ("token X is invalid"), in any encoding:
+  // every field the error keeps is redacted, the parsed body once more after
+  // parsing (which undoes the JSON escapes).
+  const redact = (text: string) => ctx.secrets.redact(text, request.context);
+  const bodyText = redact(response.bodyText);
+  const body = redactStrings(bodyText === response.bodyText ? response.body : safeParse(bodyText), redact);
   const where = `${ctx.provider} ${request.operation}`;
-  const message = ctx.secrets.redact(
-    `${where} failed: HTTP ${status}: ${detail}${fields.requestId ? ` [request id ${fields.requestId}]` : ""}`,
-  );
+  const message = redact(`${where} failed: HTTP ${status}: ${detail}${fields.requestId ? ` [request id ${fields.requestId}]` : ""}`);
   const ErrorClass = isNotFound(status, fields.code, ctx) ? NotFoundError : ApiError;
   return new ErrorClass(message, {
     provider: ctx.provider,
@@ -165,18 +165,48 @@ export function toApiError(response: HttpResponse, request: HttpRequest, ctx: Ma
     attempts: request.context.attempts,
     outcomeUnknown,
     status,
-    code: fields.code,
-    requestId: fields.requestId,
+    code: fields.code === undefined ? undefined : redact(fields.code),
+    requestId: fields.requestId === undefined ? undefined : redact(fields.requestId),
     body,
     retryAfterInMs: ctx.retryAfterInMs?.(response),
     response: {
       status,
       statusText: response.statusText,
-      headers: response.headers,
+      headers: redactHeaders(response.headers, redact),
       bodyText,
     },
-    request: { method: request.method, url: redactUrl(request.url, ctx.secrets) },
+    request: { method: request.method, url: redactUrl(request.url, ctx.secrets, request.context) },
   });
+}
+
+/** `value` with every string in it (keys too) redacted; the same object when nothing changed. */
+function redactStrings(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) {
+    const items = value.map((item) => redactStrings(item, redact));
+    return items.every((item, i) => item === value[i]) ? value : items;
+  }
+  if (!isRecord(value)) return value;
+  let changed = false;
+  const entries = Object.entries(value).map(([key, item]) => {
+    const entry = [redact(key), redactStrings(item, redact)] as const;
+    changed ||= entry[0] !== key || entry[1] !== item;
+    return entry;
+  });
+  // defineProperty-free copy: JSON.parse made `__proto__` an own key, Object.fromEntries keeps it one.
+  return changed ? Object.fromEntries(entries) : value;
+}
+
+/** The response headers as an error keeps them: a secret echoed in one is redacted. */
+function redactHeaders(headers: Headers, redact: (text: string) => string): Headers {
+  let changed = false;
+  const kept = new Headers();
+  headers.forEach((value, name) => {
+    const safe = redact(value);
+    changed ||= safe !== value;
+    kept.append(name, safe);
+  });
+  return changed ? kept : headers;
 }
 
 function safeParse(text: string): unknown {

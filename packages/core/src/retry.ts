@@ -7,6 +7,7 @@
 // reset after sending, or a 500/502/504.
 import { AbortError, ConnectionError, SdkError, TimeoutError } from "./errors.js";
 import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
+import { REFUSED_BY_RUNTIME } from "./transport.js";
 
 /**
  * How often and how patiently a client retries (part of every client's options).
@@ -99,7 +100,7 @@ export function classifyResponse(
 export function isRetryableError(error: unknown, request: HttpRequest): boolean {
   if (!(error instanceof SdkError) || error instanceof AbortError) return false;
   // Not sent at all (refused, DNS): safe for any method. Anything else: only when idempotent.
-  if (error instanceof ConnectionError && !error.sent) return true;
+  if (error instanceof ConnectionError && !error.sent) return !(error.code !== undefined && REFUSED_BY_RUNTIME.has(error.code));
   return request.idempotent && (error instanceof ConnectionError || error instanceof TimeoutError);
 }
 

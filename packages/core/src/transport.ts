@@ -73,14 +73,30 @@ function inBrowser(): boolean {
   return (g.document !== undefined || g.importScripts !== undefined) && g.process?.versions?.node === undefined;
 }
 
+/** Codes of requests the runtime refused to send: sending them again would be refused again. */
+export const REFUSED_BY_RUNTIME = new Set(["BAD_PORT", "UND_ERR_INVALID_ARG", "UND_ERR_NOT_SUPPORTED", "ERR_INVALID_REQUEST"]);
+
+// undici refuses these requests while checking them, before a byte is written.
+const REFUSED_BEFORE_SENDING_CODES = new Set(["UND_ERR_INVALID_ARG", "UND_ERR_NOT_SUPPORTED"]);
+// fetch's own checks of the request (WebIDL, the Fetch standard), in the words runtimes use.
+const REFUSED_BEFORE_SENDING_MESSAGE = /cannot convert argument to a bytestring|method cannot have body|is an invalid header (name|value)|invalid header (name|value)|failed to parse url|invalid url/i;
+
 /**
  * Requests fetch itself refuses before opening a connection, which its error only
- * says in words: undici's "bad port" (the Fetch standard's blocked ports, 9 among them).
+ * says in words: undici's "bad port" (the Fetch standard's blocked ports, 9 among
+ * them), an argument undici does not accept, or a request the Fetch standard forbids.
  */
 function refusedByRuntime(error: unknown): { code: string; why: string } | undefined {
-  const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause;
+  const cause = (error as { cause?: { message?: unknown; code?: unknown } } | undefined)?.cause;
   if (typeof cause?.message === "string" && /^bad port$/i.test(cause.message)) {
     return { code: "BAD_PORT", why: "the port is one the Fetch standard blocks (such as 9, 25 or 6000); use another port" };
+  }
+  if (typeof cause?.code === "string" && REFUSED_BEFORE_SENDING_CODES.has(cause.code)) {
+    return { code: cause.code, why: String(cause.message ?? "the request is not valid") };
+  }
+  if (error instanceof TypeError && cause === undefined && REFUSED_BEFORE_SENDING_MESSAGE.test(error.message)) {
+    // Not its message: it may repeat a header value.
+    return { code: "ERR_INVALID_REQUEST", why: "fetch refused the request as not valid" };
   }
   return undefined;
 }
@@ -88,13 +104,13 @@ function refusedByRuntime(error: unknown): { code: string; why: string } | undef
 /** Statuses whose responses carry no body (and may not be given one). */
 export const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
+/**
+ * Reads the body as text, counting the bytes as fetch hands them over: after any
+ * Content-Encoding is undone, so a small compressed body cannot grow past the limit
+ * (Content-Length counts the compressed bytes, and is not trusted). Stops at the limit.
+ */
 async function readBody(response: Response, limit: number): Promise<{ text: string; truncated: boolean }> {
   if (!response.body) return { text: "", truncated: false };
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > 0 && declared <= limit) {
-    return { text: await response.text(), truncated: false };
-  }
-  // Unknown or too-large length: stream, and stop at the limit instead of buffering it all.
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = "";

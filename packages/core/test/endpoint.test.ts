@@ -7,7 +7,9 @@ describe("normalizeEndpoint", () => {
     expect(normalizeEndpoint("https://example.com/")).toBe("https://example.com");
     expect(normalizeEndpoint("https://example.com:8443/prefix//")).toBe("https://example.com:8443/prefix");
     expect(normalizeEndpoint("http://127.0.0.1:4010")).toBe("http://127.0.0.1:4010");
-    expect(normalizeEndpoint("http://localhost:4010")).toBe("http://localhost:4010");
+    // localhost is pinned to 127.0.0.1 over plain http: no resolver decides where credentials go.
+    expect(normalizeEndpoint("http://localhost:4010")).toBe("http://127.0.0.1:4010");
+    expect(normalizeEndpoint("https://localhost:4010")).toBe("https://localhost:4010");
     expect(normalizeEndpoint("http://[::1]:4010")).toBe("http://[::1]:4010");
   });
 
@@ -25,8 +27,9 @@ describe("normalizeEndpoint", () => {
   });
 
   it("knows loopback hosts", () => {
-    expect(["127.0.0.1", "127.1.2.3", "localhost", "api.localhost", "[::1]", "::1"].every(isLoopbackHost)).toBe(true);
-    expect(["127.0.0.1.example.com", "10.0.0.1", "example.com", "0.0.0.0"].some(isLoopbackHost)).toBe(false);
+    expect(["127.0.0.1", "127.1.2.3", "localhost", "[::1]", "::1", "[::ffff:7f00:1]"].every(isLoopbackHost)).toBe(true);
+    // *.localhost names go through DNS: not loopback for credentials over http.
+    expect(["api.localhost", "localhost.example.com", "127.0.0.1.example.com", "10.0.0.1", "example.com", "0.0.0.0", "[::ffff:a00:1]"].some(isLoopbackHost)).toBe(false);
   });
 });
 
