@@ -64,7 +64,7 @@ export class LogPolicy implements Policy {
     const started = Date.now();
     const record: AttemptLog = {
       provider: this.provider,
-      operation: request.operation,
+      operation: this.secrets.redact(request.operation, request.context),
       method: request.method,
       url: redactUrl(request.url, this.secrets, request.context),
       attempt: request.context.attempts + 1,

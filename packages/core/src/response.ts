@@ -161,7 +161,7 @@ export function toApiError(response: HttpResponse, request: HttpRequest, ctx: Ma
   const ErrorClass = isNotFound(status, fields.code, ctx) ? NotFoundError : ApiError;
   return new ErrorClass(message, {
     provider: ctx.provider,
-    operation: request.operation,
+    operation: redact(request.operation),
     attempts: request.context.attempts,
     outcomeUnknown,
     status,
@@ -171,7 +171,7 @@ export function toApiError(response: HttpResponse, request: HttpRequest, ctx: Ma
     retryAfterInMs: ctx.retryAfterInMs?.(response),
     response: {
       status,
-      statusText: response.statusText,
+      statusText: redact(response.statusText),
       headers: redactHeaders(response.headers, redact),
       bodyText,
     },

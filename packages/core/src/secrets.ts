@@ -55,41 +55,53 @@ export interface SecretSet {
  * console.log(secrets.redact(`key=${apiKey}`)); // "key=[REDACTED]"
  */
 export function createSecretSet(): SecretSet {
-  const configured = new Map<string, RegExp>();
+  const configured = new Map<string, Secret>();
   // A Map keeps insertion order: the first key is the least recently used.
-  const recent = new Map<string, RegExp>();
-  const ofCall = new WeakMap<object, Map<string, RegExp>>();
-  const patternOf = (value: string) => configured.get(value) ?? recent.get(value) ?? secretPattern(value);
+  const recent = new Map<string, Secret>();
+  const ofCall = new WeakMap<object, Map<string, Secret>>();
+  const secretOf = (value: string) => configured.get(value) ?? recent.get(value) ?? new Secret(value);
+  const redactWith = (text: string, secrets: Iterable<Secret>) => {
+    for (const secret of secrets) text = text.replace(secret.pattern, REDACTED);
+    return text;
+  };
   return {
     add(value) {
       if (!worthRedacting(value) || configured.has(value)) return;
-      configured.set(value, patternOf(value));
+      configured.set(value, secretOf(value));
       recent.delete(value);
     },
     addRotating(value, context) {
       if (!worthRedacting(value)) return;
-      const pattern = patternOf(value);
+      const secret = secretOf(value);
       if (context) {
         let held = ofCall.get(context);
         if (!held) ofCall.set(context, (held = new Map()));
-        held.set(value, pattern);
+        held.set(value, secret);
       }
       if (configured.has(value)) return;
       recent.delete(value);
-      recent.set(value, pattern);
+      recent.set(value, secret);
       if (recent.size > RECENT_SECRETS) recent.delete(recent.keys().next().value as string);
     },
     redact(text, context) {
-      for (const pattern of configured.values()) text = text.replace(pattern, REDACTED);
+      text = redactWith(text, configured.values());
       const held = context ? ofCall.get(context) : undefined;
-      if (held) for (const pattern of held.values()) text = text.replace(pattern, REDACTED);
-      for (const pattern of recent.values()) text = text.replace(pattern, REDACTED);
-      return text;
+      if (held) text = redactWith(text, held.values());
+      return redactWith(text, recent.values());
     },
     get size() {
       return configured.size + recent.size;
     },
   };
+}
+
+/** A secret and its pattern, built at the first redaction: most calls redact nothing, and a token function may rotate per call. */
+class Secret {
+  private built: RegExp | undefined;
+  constructor(private readonly value: string) {}
+  get pattern(): RegExp {
+    return (this.built ??= secretPattern(this.value));
+  }
 }
 
 function worthRedacting(value: string | undefined): value is string {

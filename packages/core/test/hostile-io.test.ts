@@ -102,7 +102,7 @@ describe("maxResponseBytes counts the decoded bytes, on every path", () => {
   let bomb: Buffer;
   beforeAll(() => {
     bomb = gzipSync(Buffer.alloc(32 * 1024 * 1024, 0x20));
-  });
+  }, 30_000);
   const withLength = () => server.handle((_, { res }) => {
     res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(bomb.length) });
     res.end(bomb);
@@ -205,7 +205,7 @@ describe("the secret list stays bounded", () => {
       expect(secrets.size).toBeLessThanOrEqual(RECENT_SECRETS);
     }
     expect(secrets.size).toBe(RECENT_SECRETS);
-  });
+  }, 60_000);
 
   it("more calls in flight than the list holds: every error still redacts the token its call sent", async () => {
     const secrets = createSecretSet();
@@ -234,7 +234,7 @@ describe("the secret list stays bounded", () => {
       expect(JSON.stringify(error)).not.toMatch(/in-flight-token-\d+/);
     }
     expect(secrets.size).toBeLessThanOrEqual(RECENT_SECRETS);
-  });
+  }, 60_000);
 });
 
 describe("redaction: every encoded form, in every field", () => {
