@@ -1,5 +1,6 @@
 // `ws emulator [--port N] [--print-env]`: runs @ws/emulator until interrupted and prints
-// the environment that points `ws` (and the SDKs' credential variables) at it.
+// the environment that points `ws` (and the SDKs' credential variables) at it. The emulator
+// is not installed with `ws` (an optional peer): when it is missing, one line says how to get it.
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
 import type { Writable } from "./output.js";
@@ -8,7 +9,8 @@ export const EMULATOR_HELP = `Usage: ws emulator [--port N] [--host H] [--print-
 
 Runs the local emulator of RES, DataArts Insight, ModelArts, DataArts Fabric, TrueWatch and IAM
 (@ws/emulator) until Ctrl-C, and prints 'export' lines for its test account and URL: paste them
-into another shell, and ws (or any SDK program) uses the emulator at once.
+into another shell, and ws (or any SDK program) uses the emulator at once. @ws/emulator is not
+installed with ws: install it beside ws (npm install @ws/emulator, -g for a global ws).
 
   --port N       Port to listen on. Default: any free port.
   --host H       Address to listen on. Default 127.0.0.1.
@@ -19,6 +21,21 @@ into another shell, and ws (or any SDK program) uses the emulator at once.
 /** POSIX shell single quotes. */
 function quote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The message when @ws/emulator is not installed: one line, with the ways to get it. */
+export const EMULATOR_MISSING =
+  "@ws/emulator is not installed (ws does not install it): npm install @ws/emulator beside ws (-g for a global ws), or run it on its own with npx @ws/emulator.";
+
+async function loadEmulator(): Promise<typeof import("@ws/emulator")> {
+  try {
+    return await import("@ws/emulator");
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const missing = (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && String((error as Error).message).includes("@ws/emulator");
+    if (missing) throw new UsageError(EMULATOR_MISSING);
+    throw error;
+  }
 }
 
 export async function runEmulator(args: readonly string[], io: { stdout: Writable; stderr: Writable; signal: AbortSignal | undefined }): Promise<number> {
@@ -38,7 +55,7 @@ export async function runEmulator(args: readonly string[], io: { stdout: Writabl
     return 0;
   }
   if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError(`--port must be a number (got ${JSON.stringify(values.port)}).`);
-  const { startEmulator } = await import("@ws/emulator");
+  const { startEmulator } = await loadEmulator();
   const emulator = await startEmulator({ port: values.port === undefined ? 0 : Number(values.port), host: values.host ?? "127.0.0.1" });
   const account = emulator.credentials;
   // The emulator's made-up test account: printing it is the point (these are nobody's secrets).

@@ -1,7 +1,9 @@
 // Printing results: JSON (indented on a terminal), YAML, a table, or plain text;
 // after an optional JMESPath --query. Lists are printed as their pages arrive unless a
-// query or a table needs them whole. Every line passes through the redactor.
+// query or a table needs them whole. Every line passes through the redactor, and no
+// control character from a service reaches the terminal unescaped.
 import { UsageError, type Redact } from "./errors.js";
+import { printable, printableJson, printableYaml } from "./printable.js";
 
 export type OutputFormat = "json" | "yaml" | "table" | "text";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["json", "yaml", "table", "text"];
@@ -49,7 +51,7 @@ export class Output {
   private async yaml(value: unknown): Promise<string> {
     if (!this.yamlStringify) {
       const { stringify } = await import("yaml");
-      this.yamlStringify = (v) => stringify(v, { lineWidth: 0 });
+      this.yamlStringify = (v) => printableYaml(stringify(v, { lineWidth: 0 }));
     }
     return this.yamlStringify(value);
   }
@@ -64,7 +66,7 @@ export class Output {
     else if (value === undefined) return;
     switch (this.format) {
       case "json":
-        this.write(`${JSON.stringify(value ?? null, null, this.pretty ? 2 : undefined)}\n`);
+        this.write(`${json(value ?? null, this.pretty ? 2 : undefined)}\n`);
         return;
       case "yaml":
         this.write(await this.yaml(value ?? null));
@@ -91,8 +93,8 @@ export class Output {
     for await (const item of limited) {
       switch (this.format) {
         case "json":
-          if (this.pretty) this.write(`${count === 0 ? "[\n" : ",\n"}${indent(JSON.stringify(item, null, 2))}`);
-          else this.write(`${count === 0 ? "[" : ","}${JSON.stringify(item)}`);
+          if (this.pretty) this.write(`${count === 0 ? "[\n" : ",\n"}${indent(json(item, 2))}`);
+          else this.write(`${count === 0 ? "[" : ","}${json(item)}`);
           break;
         case "yaml":
           this.write(await this.yaml([item]));
@@ -121,17 +123,25 @@ async function* take(items: AsyncIterable<unknown>, max: number | undefined): As
   }
 }
 
+function json(value: unknown, space?: number): string {
+  return printableJson(JSON.stringify(value, null, space));
+}
+
 function indent(text: string): string {
   return text.replace(/^/gm, "  ");
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** A value as one cell or field: nested values as JSON, control characters (newlines, tabs too) escaped. */
 function cell(value: unknown): string {
   if (value === undefined || value === null) return "";
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+  if (typeof value === "object") return json(value);
+  return printable(String(value));
 }
+
+/** Ids are what users copy from a table: never clipped (`id`, `workspace_id`, `projectId`, `ids`). */
+const isIdName = (name: string) => /(^|[_-])ids?$|[a-z0-9]Ids?$/i.test(name);
 
 /** Terminal columns a string takes: wide (CJK) characters count twice. */
 function width(text: string): number {
@@ -167,19 +177,20 @@ export function table(value: unknown, columns?: number): string {
   } else {
     return value === undefined || value === null ? "" : `${cell(value)}\n`;
   }
-  // Long cells (nested JSON) are clipped so that a row fits a terminal line.
+  // Long cells (nested JSON) are clipped so that a row fits a terminal line; ids never are.
   const limit = Math.max(24, Math.floor(((columns ?? 160) - 2 * header.length) / Math.max(1, header.length)) * 2);
-  rows = rows.map((r) => r.map((c) => clip(c.replace(/\s*\n\s*/g, " "), limit)));
+  const keyed = header[0] === "key" && header[1] === "value";
+  rows = rows.map((r) => r.map((c, i) => (isIdName(header[i]!) || (keyed && i === 1 && isIdName(r[0]!)) ? c : clip(c, limit))));
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join(" | ")} |`;
   const rule = `+${widths.map((w) => "-".repeat(w + 2)).join("+")}+`;
   return [rule, line(header), rule, ...rows.map(line), rule].join("\n") + "\n";
 }
 
-/** Plain text for shells: a value per line; an object's values tab-separated. */
+/** Plain text for shells: a value per line; an object's values tab-separated (a tab or newline inside a value is escaped). */
 export function text(value: unknown): string {
   if (value === undefined || value === null) return "";
   if (Array.isArray(value)) return value.map((v) => text(v)).join("");
   if (isRecord(value)) return `${Object.values(value).map(cell).join("\t")}\n`;
-  return `${String(value)}\n`;
+  return `${cell(value)}\n`;
 }

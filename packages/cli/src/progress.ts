@@ -2,6 +2,7 @@
 // and when the next poll comes, rewritten in place every second. Nothing when standard
 // error is not a terminal (a pipe, a CI log).
 import type { Writable } from "./output.js";
+import { printable } from "./printable.js";
 
 export interface Progress {
   onPoll(workspace: unknown, poll: number): void;
@@ -32,7 +33,7 @@ export function startProgress(stderr: Writable, what: string, options: { maxWait
     onPoll(workspace, poll) {
       polls = poll;
       const status = (workspace as { status?: unknown } | null)?.status;
-      state = typeof status === "string" ? status : "(no status)";
+      state = typeof status === "string" ? printable(status) : "(no status)";
       const bound = Math.min(options.maxDelayInMs, options.minDelayInMs * 2 ** (poll - 1));
       nextBy = Math.min(Date.now() + bound, started + options.maxWaitInMs);
       draw();

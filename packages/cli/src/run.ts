@@ -9,6 +9,7 @@ import { runEmulator } from "./emulator.js";
 import { errorDetails, errorLine, EXIT_CODES, exitCodeOf, UsageError, type Redact } from "./errors.js";
 import { commandHelp, providerHelp, topHelp } from "./help.js";
 import { compileQuery, Output, OUTPUT_FORMATS, type OutputFormat, type Writable } from "./output.js";
+import { printable } from "./printable.js";
 import { startProgress } from "./progress.js";
 
 // name/version of this package, set by the build (tooling/tsup.base.mjs).
@@ -91,8 +92,9 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     return await execute(p, def, fields, parsed, { stdout, stderr, env, redact, signal: options.signal, stdin: options.stdin });
   } catch (error) {
     const code = exitCodeOf(error);
-    stderr.write(redact(`${error instanceof UsageError ? `ws: ${error.message}` : errorLine(error)}${hint(error)}\n`));
-    if (debug && !(error instanceof UsageError)) stderr.write(redact(`${errorDetails(error)}\n`));
+    // Error messages carry the service's words: no control character of theirs reaches the terminal.
+    stderr.write(redact(`${printable(`${error instanceof UsageError ? `ws: ${error.message}` : errorLine(error)}${hint(error)}`)}\n`));
+    if (debug && !(error instanceof UsageError)) stderr.write(redact(`${printable(errorDetails(error), "\n")}\n`));
     return code;
   }
 }
@@ -141,10 +143,20 @@ async function readInputJson(source: string, stdin: Context["stdin"]): Promise<R
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--input-json: ${from} is not valid JSON (${(error as Error).message}).`);
+    // The parser's message quotes the text; a file given by mistake (a credentials file) must not be shown.
+    const message = (error as Error).message;
+    const at = /at position (\d+)/.exec(message)?.[1];
+    const where = at !== undefined ? ` (${lineAndColumn(text, Number(at))})` : /end of JSON input/.test(message) ? " (it ends too early)" : "";
+    throw new UsageError(`--input-json: ${from} is not valid JSON${where}.`);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UsageError(`--input-json: ${from} must hold one JSON object (the API's field names).`);
   return value as Record<string, unknown>;
+}
+
+/** `line 3, column 7` of a position in `text`. */
+function lineAndColumn(text: string, position: number): string {
+  const before = text.slice(0, position).split("\n");
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }
 
 /** The SDK call's arguments: the id, the query, the body, the name, from --input-json and the flags (flags win). */
@@ -191,7 +203,7 @@ async function execute(provider: ProviderName, def: CommandDef, fields: readonly
 
   const output = new Output(format, ctx.stdout, ctx.redact, query);
   const dryRun = opt["dry-run"] === true ? startDryRun() : undefined;
-  const debugLog = opt.debug === true ? (line: string) => void ctx.stderr.write(ctx.redact(`${line}\n`)) : undefined;
+  const debugLog = opt.debug === true ? (line: string) => void ctx.stderr.write(ctx.redact(`${printable(line)}\n`)) : undefined;
   let progress: { stop(): void } | undefined;
   try {
     const client = await createClient(provider, connectionFrom(opt, ctx.env), {

@@ -58,6 +58,11 @@ export class FaultQueue {
     if (!FAULT_KINDS.includes(fault.kind)) throw new Error(`unknown fault kind ${JSON.stringify(fault.kind)}; known: ${FAULT_KINDS.join(", ")}`);
     const count = fault.count ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new Error("count must be a whole number >= 1");
+    // A timer cannot wait longer than 2^31 - 1 ms (Node would fire it at once).
+    if (fault.delayInMs !== undefined && !(Number.isInteger(fault.delayInMs) && fault.delayInMs >= 0 && fault.delayInMs <= 2 ** 31 - 1)) {
+      throw new Error("delayInMs must be a whole number of milliseconds from 0 to 2147483647");
+    }
+    if (fault.retryAfter !== undefined && !(Number.isFinite(fault.retryAfter) && fault.retryAfter >= 0)) throw new Error("retryAfter must be a number of seconds >= 0");
     return {
       kind: fault.kind,
       count,

@@ -18,9 +18,15 @@ function flag(value: string | null): boolean | undefined | "invalid" {
   return v === "true" ? true : v === "false" ? false : "invalid";
 }
 
+/** The query of a request target as received; never throws (unlike `new URL` on `//[`). */
+export function queryOf(url: string): URLSearchParams {
+  const at = url.indexOf("?");
+  return new URLSearchParams(at === -1 ? "" : url.slice(at + 1));
+}
+
 export function listProjects(account: Account, incoming: Incoming): Reply {
   const base = `http://${incoming.headers.host ?? "127.0.0.1"}`;
-  const query = new URL(incoming.url, base).searchParams;
+  const query = queryOf(incoming.url);
   const enabled = flag(query.get("enabled"));
   const isDomain = flag(query.get("is_domain"));
   if (enabled === "invalid") return iamError(400, "Invalid input for field/attribute enabled.");

@@ -20,7 +20,7 @@ import { Gatekeeper } from "./auth.js";
 import { FaultQueue, type Fault } from "./faults.js";
 import { metadataSettings, type MetadataOptions, type MetadataSettings } from "./metadata.js";
 import { Store } from "./providers/types.js";
-import { createHandler, resetState, type EmulatorState } from "./server.js";
+import { createHandler, Pauses, resetState, type EmulatorState } from "./server.js";
 
 export type { Account, AccountOptions, Project } from "./accounts.js";
 export type { MetadataOptions } from "./metadata.js";
@@ -231,7 +231,10 @@ export interface Emulator {
   setMetadata(options: MetadataOptions): void;
   /** Forgets workspaces, faults (also those armed by X-Emulator-Fault values) and request counts. */
   reset(): void;
-  /** Stops the server (open connections are closed) and resolves when it has stopped. */
+  /**
+   * Stops the server and resolves when it has stopped: open connections are closed and
+   * fault delays in progress end, so nothing of the emulator keeps the process alive.
+   */
   close(): Promise<void>;
 }
 
@@ -269,6 +272,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     transitionDelayInMs: options.transitionDelayInMs ?? 300,
     createDelayInMs: options.createDelayInMs ?? 0,
     metadata: { settings: checkedMetadata(metadataSettings(options.metadata)), accounts, gate, tokens: new Map(), temporaryCredentialsTtlInMs, now },
+    pauses: new Pauses(),
     now,
   };
   const server = http.createServer(createHandler(state));
@@ -321,6 +325,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset: () => resetState(state),
     close: () =>
       new Promise<void>((resolve) => {
+        state.pauses.cancelAll();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

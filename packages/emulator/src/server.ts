@@ -7,7 +7,7 @@ import { hex, type Account } from "./accounts.js";
 import { Gatekeeper, type AuthResult, type Incoming } from "./auth.js";
 import { FaultQueue, parseFaultHeader, STATE_FAULTS, type Fault } from "./faults.js";
 import { fabric } from "./providers/fabric.js";
-import { listProjects } from "./iam.js";
+import { listProjects, queryOf } from "./iam.js";
 import { metadata, metadataRoute, metadataSettings, type MetadataOptions, type MetadataState } from "./metadata.js";
 import { huaweiError } from "./providers/huawei.js";
 import { insight } from "./providers/insight.js";
@@ -54,13 +54,40 @@ export interface EmulatorState {
   createDelayInMs: number;
   /** The metadata service: its settings, session tokens and temporary-key lifetime. */
   metadata: MetadataState;
+  /** The fault delays in progress: `close()` ends them, so no timer outlives the emulator. */
+  pauses: Pauses;
   now(): number;
+}
+
+/** Timers of fault delays, each cancellable; `cancelAll()` (on close) ends every one at once. */
+export class Pauses {
+  private readonly pending = new Map<NodeJS.Timeout, () => void>();
+
+  /** Resolves after `ms`, or as soon as `cancelAll()` is called (true: the wait was cut short). */
+  wait(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        resolve(false);
+      }, ms);
+      this.pending.set(timer, () => resolve(true));
+    });
+  }
+
+  cancelAll(): void {
+    for (const [timer, cancel] of this.pending) {
+      clearTimeout(timer);
+      cancel();
+    }
+    this.pending.clear();
+  }
 }
 
 type Family = "huawei" | "truewatch" | "metadata";
 
 // Browser apps and browser tests call the emulator from another origin: every
-// answer allows it, and shows the headers the SDK reads.
+// service answer allows it, and shows the headers the SDK reads. The admin routes
+// (/__emulator/...) get no grant: a web page must not read or reconfigure the emulator.
 const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Expose-Headers": "X-Request-Id, X-Subject-Token, Retry-After, Date, Content-Length",
@@ -79,7 +106,8 @@ function preflight(request: http.IncomingMessage, response: http.ServerResponse)
 }
 
 function send(response: http.ServerResponse, reply: Reply, family?: Family): void {
-  const headers: Record<string, string> = { "content-type": "application/json;charset=UTF-8", ...CORS_HEADERS, ...reply.headers };
+  const cors = family === undefined ? {} : CORS_HEADERS;
+  const headers: Record<string, string> = { "content-type": "application/json;charset=UTF-8", ...cors, ...reply.headers };
   if (family === "huawei" && !Object.keys(headers).some((h) => h.toLowerCase() === "x-request-id")) {
     // One request id per answer: the gateway's body `request_id`, when there is one, is the header's too.
     const inBody = typeof reply.body === "object" && reply.body !== null ? (reply.body as { request_id?: unknown }).request_id : undefined;
@@ -94,15 +122,27 @@ function gatewayError(status: number, code: string, message: string): Reply {
   return huaweiError(status, code, message, { request_id: hex(16) });
 }
 
-async function readBody(request: http.IncomingMessage): Promise<string | undefined> {
+/** The body as text; `too-large` past the gateway's limit. A client that hangs up mid-body makes it reject ("aborted"). */
+async function readBody(request: http.IncomingMessage): Promise<string | "too-large"> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
+    if (size > MAX_BODY_BYTES) return "too-large";
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Whether a Host header names a host and port a URL can hold (`[` cannot). */
+function hostIsValid(host: string | undefined): boolean {
+  if (host === undefined) return true;
+  try {
+    new URL(`http://${host}/`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function lowerHeaders(request: http.IncomingMessage): Record<string, string> {
@@ -111,16 +151,43 @@ function lowerHeaders(request: http.IncomingMessage): Record<string, string> {
   return out;
 }
 
+/**
+ * The server's request listener. No request, however malformed or cut short, ends the
+ * process: a client that hangs up mid-body is let go, and anything the handler did not
+ * foresee is answered 500 (or the connection closed, if an answer had begun).
+ */
 export function createHandler(state: EmulatorState) {
+  const handle = handler(state);
+  return (request: http.IncomingMessage, response: http.ServerResponse): void => {
+    handle(request, response).catch((error: unknown) => {
+      if (request.destroyed && !request.complete) return; // the client left mid-request: nobody to answer
+      if (response.headersSent || response.destroyed) return void request.socket.destroy();
+      send(response, gatewayError(500, "APIGW.0601", `emulator error: ${(error as Error)?.message ?? String(error)}`), "huawei");
+    });
+  };
+}
+
+function handler(state: EmulatorState) {
   return async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
+    const path = (request.url ?? "/").split("?")[0]!;
+    const isAdmin = path.startsWith("/__emulator/");
+    // Browsers send Origin on every cross-origin request that may change state (a form post,
+    // a no-cors fetch), with or without a preflight: the admin routes refuse them all.
+    if (isAdmin && request.headers.origin !== undefined) {
+      request.resume();
+      return send(response, { status: 403, body: { error: "the admin routes take no cross-origin requests (an Origin header)" } });
+    }
     if (request.method === "OPTIONS" && request.headers["access-control-request-method"]) return preflight(request, response);
+    if (!hostIsValid(request.headers.host)) {
+      request.resume();
+      return send(response, gatewayError(400, "APIGW.0201", "Bad request: invalid Host header"), "huawei");
+    }
     const body = await readBody(request);
     state.store.settle(state.now());
-    if (body === undefined) return send(response, gatewayError(413, "APIGW.0201", "Request entity too large"), "huawei");
+    if (body === "too-large") return send(response, gatewayError(413, "APIGW.0201", "Request entity too large"), "huawei");
     const incoming: Incoming = { method: request.method ?? "GET", url: request.url ?? "/", headers: lowerHeaders(request), body };
-    const path = incoming.url.split("?")[0]!;
 
-    if (path.startsWith("/__emulator/")) return send(response, admin(state, incoming, path));
+    if (isAdmin) return send(response, admin(state, incoming, path));
 
     const provider =
       path === "/v3/auth/tokens" || path === "/v3/projects"
@@ -138,7 +205,7 @@ export function createHandler(state: EmulatorState) {
       try {
         headerFault = parseFaultHeader(faultHeader);
       } catch (error) {
-        return send(response, { status: 400, body: { error: (error as Error).message } });
+        return send(response, { status: 400, body: { error: (error as Error).message } }, provider === "truewatch" ? "truewatch" : "huawei");
       }
       const used = state.headerFaults.get(faultHeader) ?? 0;
       state.headerFaults.set(faultHeader, used + 1);
@@ -164,7 +231,7 @@ export function createHandler(state: EmulatorState) {
     const taken = headerFault ? FaultQueue.normalize(headerFault) : state.faults.take(name, eligible);
     const stateFault = taken && STATE_FAULTS.has(taken.kind) ? (taken.kind as "create-failed" | "delete-failed") : undefined;
     const fault = stateFault ? undefined : taken;
-    if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.delayInMs));
+    if (fault?.kind === "delay" && (await state.pauses.wait(fault.delayInMs))) return void request.socket.destroy(); // closed meanwhile
     if (fault?.kind === "throttle") {
       const headers = { "Retry-After": String(fault.retryAfter) };
       return send(
@@ -271,7 +338,7 @@ function serve(
     return gatewayError(403, "APIGW.0310", "The project is unavailable.");
   }
   const query: Record<string, unknown> = {};
-  for (const [key, value] of new URL(incoming.url, "http://emulator").searchParams) query[key] = value;
+  for (const [key, value] of queryOf(incoming.url)) query[key] = value;
 
   let body: unknown;
   if (incoming.body !== "") {
