@@ -2147,7 +2147,7 @@ export const specs: Record<string, any> = {
    "title": "ModelArts workspace API",
    "version": "1.1.0",
    "summary": "Create, list, show, update and delete ModelArts workspaces and manage their quotas (Huawei Cloud, Open Telekom Cloud).",
-   "description": "Workspaces of ModelArts. A workspace isolates ModelArts resources (training jobs,\nmodels, services, ...) and controls who may use them (`auth_type`, `grants`).\nEvery project has a default workspace, id `\"0\"`, named `default`; that name is\nreserved.\n\nDeletion is asynchronous: the workspace goes to `DELETING` and then disappears,\nor ends in `DELETE_FAILED` with the cause in `status_info`.\n\nError bodies carry `error_code` (`ModelArts.xxxx`, or `APIGW.xxxx` / `APIG.xxxx`\nfrom the API gateway; the two gateway prefixes mean the same) and `error_msg`.\nA workspace that does not exist is reported as HTTP 400 `ModelArts.0102`.\n",
+   "description": "Workspaces of ModelArts. A workspace isolates ModelArts resources (training jobs,\nmodels, services, ...) and controls who may use them (`auth_type`, `grants`).\nEvery project has a default workspace, id `\"0\"`, named `default`; that name is\nreserved.\n\nDeletion is asynchronous: the workspace goes to `DELETING` and then disappears,\nor ends in `DELETE_FAILED` with the cause in `status_info`.\n\nError bodies carry `error_code` (`ModelArts.xxxx`, or `APIGW.xxxx` / `APIG.xxxx`\nfrom the API gateway; the two gateway prefixes mean the same) and `error_msg`.\nA workspace that does not exist (or has been deleted) is reported as HTTP 400\n`ModelArts.7005` (what the live service answers), `ModelArts.0102` (what the documents\nsay) or a plain HTTP 404; the SDK reads all three as \"not found\".\n",
    "license": {
     "name": "MIT",
     "identifier": "MIT"
@@ -2157,9 +2157,11 @@ export const specs: Record<string, any> = {
    "Sources, in order of trust: the ModelArts API reference \"Workspace Management\" pages (Huawei Cloud CN support.huaweicloud.com/api-modelarts/{CreateWorkspace,ListWorkspace,ShowWorkspace, UpdateWorkspace,DeleteWorkspace,ShowWorkspaceQuotas,UpdateWorkspaceQuotas}.html, updated 2026-01-08, read as search excerpts; the older EN pages modelarts_03_0131..0137; the seed doc-exports docs/modelarts/api-ref/CreateWorkspace.html), Open Telekom Cloud opentelekomcloud-docs/modelarts api-ref/source/workspace_management/*.rst (commits 10a5d88 / 4317c86 / 475dcb6, April-May 2022; the folder was deleted in aed5c3e), then the SDK models: huaweicloud-sdk-go-v3 services/modelarts/v1/model (CreateWorkspaceReq, CreateWorkspaceReqGrants, UpdateWorkspaceReq, ViewWorkspaceResponseGrants, ListWorkspaceRequest, ListWorkspaceResponse, WorkspaceResponse, ShowWorkspaceResponse, CreateWorkspaceResponse, CreateWorkspaceResponseBodyGrants, Update/DeleteWorkspaceResponse, UpdateWorkspaceQuotasReq, UpdateWorkspaceQuotasReqQuotas, ShowWorkspaceQuotasResponse, WorkspaceQuotasResponse, UpdateWorkspaceQuotasResponse, WorkspaceQuotasUpdateResponse; commit 79d2f4a), huaweicloud-sdk-nodejs-v3 services/modelarts/v1/model (same names, commit 44fe09a) and huaweicloud-sdk-java-v3 services/modelarts (CreateWorkspaceReq, CreateWorkspaceReqGrants). The audit is specs/fidelity/modelarts.md.",
    "Request rules are the UNION of what the sources allow (a stricter check than the service's is a bug): e.g. the name accepts Chinese characters (Huawei) although the OTC page lists only letters, digits, `-` and `_`; `auth_type` accepts the lower-case spelling the documents' own example request sends; limits stated by only the newer Huawei CN pages (grants at most 500, list `limit` at most 1000, 36-character enterprise project ids, list `name` filter 1-64 characters) are described but not enforced, because the OTC pages state none and the default enterprise project id \"0\" would fail the 36-character rule.",
    "The error-code table (OTC api-ref/source/appendix/error_codes.rst, Huawei modelarts_03_0095) is service-wide; the codes under each operation's responses are assigned by meaning (e.g. ModelArts.0102 to the calls that take a workspace_id). No source gives a dedicated \"workspace name already exists\" code: the Huawei CreateWorkspace page (CN 2026-01-08, EN 2026-01-30) only says that an existing name, the name `default` or a missing permission make the call return an error. The old EN DeleteWorkspace page (modelarts_03_0133) shows a missing workspace answered with `ModelArts.0104` (\"workspace: <id> not exist.\"); 0104 is the generic \"Parameter error\", so it is not listed in x-not-found-codes (it would turn every parameter error of every call into a not-found).",
-   "Open Telekom Cloud removed the workspace pages from its API reference in 2022 (commit aed5c3e); the `eu-de` endpoint is kept because the API is still listed in OTC's service catalogue, but whether the workspace calls still answer there is unverified."
+   "Open Telekom Cloud removed the workspace pages from its API reference in 2022 (commit aed5c3e); the `eu-de` endpoint is kept because the API is still listed in OTC's service catalogue, but whether the workspace calls still answer there is unverified.",
+   "Production evidence wins over the documents (issue 18): Huawei's Terraform provider, terraform-provider-huaweicloud huaweicloud/services/modelarts/resource_huaweicloud_modelarts_workspace.go (parseWorkspaceNotFoundError, deleteWorkspaceWaitingForStateCompleted; acceptance test resource_huaweicloud_modelarts_workspace_test.go, run against the live service in PR #3241, 2023-07-31), turns HTTP 400 `ModelArts.7005` (and a plain 404) into \"gone\", when reading a workspace and in its delete waiter; its live acceptance test deleted a workspace through that waiter, so a deleted workspace's show answered 7005 (or 404). 7005, the documented 0102 and 404 all mean not found. The same test updated a workspace with `{name, description, auth_type: \"internal\"}` and no `grants`, which the service accepted (so INTERNAL without grants is not refused on update) and read the grants back empty afterwards (sending `auth_type` without `grants` may clear them). It reads `auth_type` back in lower case (`public`, `private`, `internal`, also when created without one) and the created workspace's `id` as a string (`id.(string)`), as the official Python and Node SDKs do (ShowWorkspaceResponse.id: str / string); Terraform's default workspace id is `\"0\"`."
   ],
   "x-not-found-codes": [
+   "ModelArts.7005",
    "ModelArts.0102"
   ],
   "servers": [
@@ -2235,14 +2237,14 @@ export const specs: Record<string, any> = {
      "description": "Lists the project's workspaces, the default workspace included. Use `name` to look a\nworkspace up (fuzzy match), e.g. after a create whose outcome is unknown.\n",
      "x-notes": [
       "OTC querying_a_workspace_list.rst (4317c86); Go/Node ListWorkspaceRequest and ListWorkspaceResponse; Huawei CN ListWorkspace.html (2026-01-08).",
-      "x-paging style records, pageSize 1000. The documents call `offset` the \"start page\" (OTC: \"Start page for pagination display\"; Go/Node SDK and CN page: 分页列表的起始页) while `limit` is the \"maximum number of records returned on each page\"; the only example, `?limit=2&offset=3`, answers one item and settles nothing. Huawei's own Terraform provider (terraform-provider-huaweicloud data_source_huaweicloud_modelarts_workspaces.go, through chnsz/golangsdk pagination OffsetPageBase) pages this very call by records (next offset = offset + page size), so the records reading is taken. Neither reading is safe if the service follows the other one beyond the first page, so the SDK asks for the documented maximum page size (1000, Huawei CN page; OTC gives no maximum): any project with at most 1000 workspaces is listed completely by the first request under either reading, and the paginator also stops on `total_count`. A caller who sees fewer workspaces than `total_count` knows the reading was wrong."
+      "x-paging style records, pageSize 1000. The documents call `offset` the \"start page\" (OTC: \"Start page for pagination display\"; Go/Node SDK and CN page: 分页列表的起始页) while `limit` is the \"maximum number of records returned on each page\"; the only example, `?limit=2&offset=3`, answers one item and settles nothing. Huawei's own Terraform provider (terraform-provider-huaweicloud data_source_huaweicloud_modelarts_workspaces.go, through chnsz/golangsdk pagination OffsetPageBase) pages this very call by records (next offset = offset + page size), so the records reading is taken. Neither reading is safe if the service follows the other one beyond the first page, so the SDK asks for the documented maximum page size (1000, Huawei CN page; OTC gives no maximum): any project with at most 1000 workspaces is listed completely by the first request under either reading, and the paginator also stops on `total_count`. A caller who sees fewer workspaces than `total_count` knows the reading was wrong.",
+      "No `limit` is sent unless the caller gives one (issue 18): the live clients (Terraform's resource and data source, the official Python and Node SDKs' list_workspace with no arguments) send none, and none is needed to page correctly: the service's default page is the documented maximum (1000), the next offset is the previous one plus the records received, and the walk stops on `total_count` (or an empty page). So `x-paging` has no `pageSize`."
      ],
      "x-paging": {
       "style": "records",
       "offset": "offset",
       "limit": "limit",
       "firstOffset": 0,
-      "pageSize": 1000,
       "items": "workspaces",
       "total": "total_count"
      },
@@ -2541,7 +2543,7 @@ export const specs: Record<string, any> = {
             "update_time": 1470000030000,
             "enterprise_project_id": "***b0091-887f-4839-9929-cbc884f1e***",
             "enterprise_project_name": "test-eps",
-            "auth_type": "INTERNAL",
+            "auth_type": "internal",
             "grants": [
              {
               "user_id": "***55d2cd53b4x458ea878e7dcb85***",
@@ -2577,7 +2579,7 @@ export const specs: Record<string, any> = {
       "Workspace"
      ],
      "summary": "Update a workspace",
-     "description": "Changes a workspace's name, description, authorization type or authorised users.\nFields left out are not changed. The default workspace cannot be renamed, and no\nworkspace can be renamed to `default`.\n",
+     "description": "Changes a workspace's name, description, authorization type or authorised users.\n`name`, `description` and a missing `auth_type` are left as they are when left out,\nbut sending `auth_type` without `grants` may clear the grants (the live service\naccepted `auth_type: internal` without `grants` and the grants were gone afterwards):\nsend the grants again with every update that sets `auth_type`. The default workspace\ncannot be renamed, and no workspace can be renamed to `default`.\n",
      "x-notes": "OTC modifying_a_workspace.rst (10a5d88); Go/Node UpdateWorkspaceReq (grants typed ViewWorkspaceResponseGrants, whose Go comment is a copy-paste about training datasets); Huawei CN UpdateWorkspace.html (2026-01-08). The CN page says the call returns the updated workspace, but its response table, the OTC page and every SDK model give `{workspace_id}` only.",
      "parameters": [
       {
@@ -2659,7 +2661,7 @@ export const specs: Record<string, any> = {
       "Workspace"
      ],
      "summary": "Delete a workspace",
-     "description": "Starts deleting a workspace and the resources in it. Deletion is asynchronous:\nthe workspace shows status `DELETING` until it disappears (show answers\n`ModelArts.0102`), or `DELETE_FAILED` with the cause in `status_info`.\n",
+     "description": "Starts deleting a workspace and the resources in it. Deletion is asynchronous:\nthe workspace shows status `DELETING` until it disappears (show answers\n`ModelArts.7005` as seen live, `ModelArts.0102` as documented, or 404), or `DELETE_FAILED` with the cause in `status_info`.\n",
      "x-notes": [
       "OTC deleting_a_workspace.rst (475dcb6); Go/Node DeleteWorkspaceResponse; Huawei CN DeleteWorkspace.html (2026-01-08, example id ccd05d1a553b4e188ea878e7dcb85e47); old EN modelarts_03_0133 (failed sample with ModelArts.0104 \"workspace ... not exist.\").",
       "The asynchronous DELETING / DELETE_FAILED behaviour is read from the status enum and status_info (\"if a deletion failed, you can use this parameter to obtain the failure cause\"); no page describes the sequence in words."
@@ -3082,8 +3084,9 @@ export const specs: Record<string, any> = {
     "UpdateWorkspaceRequest": {
      "type": "object",
      "additionalProperties": false,
-     "description": "The fields to change; fields left out are not changed.",
+     "description": "The fields to change. `auth_type` without `grants` may clear the grants (the live service does); other fields left out are not changed.",
      "x-notes": [
+      "INTERNAL without grants is accepted (issue 18): the Terraform acceptance test (resource_huaweicloud_modelarts_workspace_test.go, live run in PR #3241) sent PUT {name, description, auth_type: \"internal\"} with no grants and the service accepted it, then read no grants back. The documents' \"must be used together with grants\" holds for create only here.",
       "Go/Node UpdateWorkspaceReq and OTC modifying_a_workspace.rst have exactly name, description, auth_type and grants, all optional; the same rules as create (the pages repeat them), plus \"the default workspace cannot be renamed\" (a service-side rule on the path, not checkable here).",
       "An empty body is not refused (no source says the service refuses it)."
      ],
@@ -3101,29 +3104,6 @@ export const specs: Record<string, any> = {
       },
       "grants": {
        "$ref": "#/components/schemas/Grants"
-      }
-     },
-     "if": {
-      "required": [
-       "auth_type"
-      ],
-      "properties": {
-       "auth_type": {
-        "enum": [
-         "INTERNAL",
-         "internal"
-        ]
-       }
-      }
-     },
-     "then": {
-      "required": [
-       "grants"
-      ],
-      "properties": {
-       "grants": {
-        "minItems": 1
-       }
       }
      }
     },
@@ -3171,12 +3151,9 @@ export const specs: Record<string, any> = {
      "x-notes": "`quotas` is mandatory (OTC, old EN page, Go json tag without omitempty); no source gives a minimum or maximum number of items."
     },
     "WorkspaceId": {
-     "description": "Workspace ID. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `0`, which some answers send as the number 0.",
-     "x-notes": "The OTC/Huawei list example returns the default workspace's id as the JSON number 0; the SDK models type it as a string.",
-     "type": [
-      "string",
-      "integer"
-     ]
+     "description": "Workspace ID, a string. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `\"0\"`. (One document example sends it as the number 0: the SDK turns such a number into its string when it reads the answer.)",
+     "x-notes": "Every production client reads ModelArts ids as strings (Terraform resource_huaweicloud_modelarts_workspace.go `id.(string)`, default workspace \"0\"; the official Python/Node SDKs' ShowWorkspaceResponse.id is str / string); only the OTC/Huawei list example sends the default workspace's id as the JSON number 0, which @ws/core turns into \"0\" at read time (issue 18).",
+     "type": "string"
     },
     "GrantInfo": {
      "type": "object",
@@ -3230,7 +3207,13 @@ export const specs: Record<string, any> = {
       },
       "auth_type": {
        "type": "string",
-       "description": "Authorization type (PUBLIC, PRIVATE or INTERNAL; the service also writes them in lower case)."
+       "enum": [
+        "public",
+        "private",
+        "internal"
+       ],
+       "description": "Authorization type, in lower case (`public`, `private` or `internal`), as the live service answers; the SDK writes an upper-case answer in lower case when it reads it, so compare with the lower-case spelling.",
+       "x-notes": "The live service answers lower case, also for a workspace created without auth_type (Terraform acceptance test, PR"
       },
       "enterprise_project_id": {
        "type": "string",
@@ -3439,7 +3422,7 @@ export const specs: Record<string, any> = {
      }
     },
     "WorkspaceBadRequest": {
-     "description": "Bad request. ModelArts.0102 (and, on older deployments, ModelArts.0104 \"workspace ... not exist.\"): the workspace does not exist.",
+     "description": "Bad request. ModelArts.7005 (seen live) or ModelArts.0102 (documented), and on older deployments ModelArts.0104 \"workspace ... not exist.\": the workspace does not exist.",
      "headers": {
       "X-Request-Id": {
        "$ref": "#/components/headers/X-Request-Id"
@@ -3451,6 +3434,13 @@ export const specs: Record<string, any> = {
         "$ref": "#/components/schemas/ErrorBody"
        },
        "examples": {
+        "notFoundLive": {
+         "summary": "What the live service answers for a missing or deleted workspace (Terraform provider's parseWorkspaceNotFoundError)",
+         "value": {
+          "error_code": "ModelArts.7005",
+          "error_msg": "The workspace does not exist."
+         }
+        },
         "notFound": {
          "value": {
           "error_code": "ModelArts.0102",
@@ -3476,7 +3466,7 @@ export const specs: Record<string, any> = {
      }
     },
     "UpdateBadRequest": {
-     "description": "Bad request: the workspace does not exist (ModelArts.0102), the default workspace\ncannot be modified (ModelArts.3566), or an invalid field (ModelArts.0101 / 0104 /\n0107).\n",
+     "description": "Bad request: the workspace does not exist (ModelArts.7005 live, ModelArts.0102 documented), the default workspace\ncannot be modified (ModelArts.3566), or an invalid field (ModelArts.0101 / 0104 /\n0107).\n",
      "headers": {
       "X-Request-Id": {
        "$ref": "#/components/headers/X-Request-Id"
@@ -3488,6 +3478,13 @@ export const specs: Record<string, any> = {
         "$ref": "#/components/schemas/ErrorBody"
        },
        "examples": {
+        "notFoundLive": {
+         "summary": "What the live service answers for a missing or deleted workspace (Terraform provider's parseWorkspaceNotFoundError)",
+         "value": {
+          "error_code": "ModelArts.7005",
+          "error_msg": "The workspace does not exist."
+         }
+        },
         "notFound": {
          "value": {
           "error_code": "ModelArts.0102",
@@ -3511,7 +3508,7 @@ export const specs: Record<string, any> = {
      }
     },
     "DeleteBadRequest": {
-     "description": "Bad request: the workspace does not exist (ModelArts.0102; ModelArts.0104 on the old\nreference), the default workspace cannot be deleted (ModelArts.3566), or clearing\nthe workspace's resources failed (ModelArts.4550 / 4551 / 4552).\n",
+     "description": "Bad request: the workspace does not exist (ModelArts.7005 live, ModelArts.0102 documented; ModelArts.0104 on the old\nreference), the default workspace cannot be deleted (ModelArts.3566), or clearing\nthe workspace's resources failed (ModelArts.4550 / 4551 / 4552).\n",
      "x-notes": "3566 and 4550-4552 are assigned by meaning (\"Forbidden to modify the default workspace\"; \"workspace clearing error\", \"not allowed to delete workspace resources\", \"ModelArts workspace error\").",
      "headers": {
       "X-Request-Id": {
@@ -3524,6 +3521,13 @@ export const specs: Record<string, any> = {
         "$ref": "#/components/schemas/ErrorBody"
        },
        "examples": {
+        "notFoundLive": {
+         "summary": "What the live service answers for a missing or deleted workspace (Terraform provider's parseWorkspaceNotFoundError)",
+         "value": {
+          "error_code": "ModelArts.7005",
+          "error_msg": "The workspace does not exist."
+         }
+        },
         "notFound": {
          "value": {
           "error_code": "ModelArts.0102",
@@ -3561,7 +3565,7 @@ export const specs: Record<string, any> = {
      }
     },
     "QuotaBadRequest": {
-     "description": "Bad request. ModelArts.0102 the workspace does not exist; ModelArts.0101 / 0107 an unknown resource or a quota outside min_quota..max_quota.",
+     "description": "Bad request. ModelArts.7005 (live) or ModelArts.0102 (documented) the workspace does not exist; ModelArts.0101 / 0107 an unknown resource or a quota outside min_quota..max_quota.",
      "headers": {
       "X-Request-Id": {
        "$ref": "#/components/headers/X-Request-Id"
@@ -3573,6 +3577,13 @@ export const specs: Record<string, any> = {
         "$ref": "#/components/schemas/ErrorBody"
        },
        "examples": {
+        "notFoundLive": {
+         "summary": "What the live service answers for a missing or deleted workspace (Terraform provider's parseWorkspaceNotFoundError)",
+         "value": {
+          "error_code": "ModelArts.7005",
+          "error_msg": "The workspace does not exist."
+         }
+        },
         "notFound": {
          "value": {
           "error_code": "ModelArts.0102",
@@ -4715,7 +4726,8 @@ export const specs: Record<string, any> = {
    "No x-not-found-codes: no source documents an error code meaning \"this workspace does not exist\". management/api-key/open-api.md only says that an operation object that cannot be found is answered with HTTP 404 (no code), and get/modify act on the key's own workspace, whose absence shows up as an invalid key (403 ft.InvalidAPIKey / InvalidApiKey).",
    "Errors: open-api/error-definition.md (newer, EN and ZH identical) lists ft.TriggerApiAkCurrentLimiting 401, ft.TriggerApiWorkspaceCurrentLimiting 401, ft.InvalidAPIKey 403; management/api-key/open-api.md (older, EN and ZH identical) lists RouterNotFound 400, InvalidApiKey 403, InternalError 503, and says in prose that a failed key check is 403, unauthorised data 403, an object not found 404 and any other server-side or unknown error 500. All of them are described on every operation. No source shows a literal error body: the error examples below are built from the envelope table with `success: false`, `code` equal to the HTTP status and `content: null` (an assumption).",
    "`traceId`: the envelope tables in open-api/index.md (EN and ZH) type it Boolean; the examples and management/api-key/open-api.md show a string (TRACE-... or a decimal number as a string). It is typed as a string.",
-   "Hosts: docs/en/open-api/index.md (newer: TrueWatch brand us1/eu1/ap1/za1/id1; Guance brand cn1/cn2/cn4/cn6/us1/eu1/ap1/za1/id1). An older docs/zh/open-api/index.md also lists China 5 (世纪互联) https://cn5-openapi.guance.com but not za1/id1; the newer page dropped it, so it is not a site here (callers can still pass it as `endpoint`). The seed's curl example calls https://openapi.truewatch.com, which no site table lists.",
+   "Hosts: docs/en/open-api/index.md (newer: TrueWatch brand us1/eu1/ap1/za1/id1; Guance brand cn1/cn2/cn4/cn6/us1/eu1/ap1/za1/id1). An older docs/zh/open-api/index.md also lists China 5 (世纪互联) https://cn5-openapi.guance.com but not za1/id1. The seed's curl example calls https://openapi.truewatch.com, which no site table lists.",
+   "Site lists checked against the vendors' own clients (issue 18; union, as always): GuanceCloud's Terraform provider (GuanceCloud/terraform-provider-guance internal/api/client.go, EndPoints: hangzhou openapi.guance.com, ningxia aws-openapi.guance.com, guangzhou cn4-openapi.guance.com, vnet cn5-openapi.guance.com, hongkong cn6-openapi.guance.one, oregon us1-openapi.guance.com, frankfurt eu1-openapi.guance.one, singapore ap1-openapi.guance.one) still uses China 5, so `guance-cn5` is a site (it had been left out because the newer docs page dropped it). TrueWatch's provider (TrueWatchTech/terraform-provider-truewatch internal/api/client.go: oregon us1, frankfurt eu1, singapore ap1, southafrica za1, jakarta id1, all `-openapi.truewatch.com`) lists exactly the five TrueWatch sites here. The Guance za1/id1 hosts come from the newer docs page only.",
    "No response header is documented (no X-Request-Id); the request id is the envelope's `traceId`."
   ],
   "servers": [
@@ -4758,6 +4770,11 @@ export const specs: Record<string, any> = {
     "url": "https://cn4-openapi.guance.com",
     "description": "Guance China 4 (Guangzhou)",
     "x-site": "guance-cn4"
+   },
+   {
+    "url": "https://cn5-openapi.guance.com",
+    "description": "Guance China 5 (世纪互联, 21Vianet)",
+    "x-site": "guance-cn5"
    },
    {
     "url": "https://cn6-openapi.guance.one",
