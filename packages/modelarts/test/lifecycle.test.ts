@@ -69,10 +69,12 @@ beforeEach(() => {
 
 describe("listWorkspaces", () => {
   it("sends GET with offset 0 and no limit and yields the document's example (the default workspace's number id 0 read as \"0\")", async () => {
-    const answer = responseExample("modelarts", "listWorkspaces", 200);
+    const example = responseExample("modelarts", "listWorkspaces", 200);
+    // As the document sends it: the default workspace's id is the JSON number 0.
+    const answer = { ...example, workspaces: [{ ...example.workspaces[0], id: 0 }] };
     server().handle((req) => ({ body: new URL(req.url, "http://x").searchParams.get("offset") === "0" ? answer : { total_count: 10, count: 0, workspaces: [] } }));
     const listed = await collect(client().listWorkspaces());
-    expect(listed).toEqual(answer.workspaces.map((w: Record<string, unknown>) => ({ ...w, id: String(w.id) })));
+    expect(listed).toEqual(example.workspaces);
     expect(listed[0]!.id).toBe("0");
     // the example's total_count (10) promises more than its one workspace: the SDK asks on from record 1, the empty page ends it
     expect(sent()).toEqual([`GET ${base}?offset=0`, `GET ${base}?offset=1`]);
@@ -184,7 +186,7 @@ describe("getWorkspace", () => {
   });
 
   it("reads the default workspace's id, sent as the number 0, as the text \"0\"", async () => {
-    store = [responseExample("modelarts", "listWorkspaces", 200).workspaces[0]];
+    store = [{ ...responseExample("modelarts", "listWorkspaces", 200).workspaces[0], id: 0 as never }];
     await expect(client().getWorkspace("0")).resolves.toMatchObject({ id: "0", name: "default" });
     expect(sent()).toEqual([`GET ${base}/0`]);
   });

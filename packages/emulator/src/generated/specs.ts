@@ -2346,13 +2346,14 @@ export const specs: Record<string, any> = {
          },
          "examples": {
           "document": {
-           "summary": "The document's example response (OTC and Huawei CN; the default workspace's id is the number 0)",
+           "summary": "The document's example response (OTC and Huawei CN), as the SDK reads it",
+           "description": "The document sends the default workspace's id as the JSON number `0`; ids are strings (every live client reads them so), and the SDK reads that number as `\"0\"`, which is what this example shows. packages/modelarts/test/lifecycle.test.ts and live-evidence.test.ts send the document's number and check that it is read as \"0\".",
            "value": {
             "total_count": 10,
             "count": 1,
             "workspaces": [
              {
-              "id": 0,
+              "id": "0",
               "name": "default",
               "description": "",
               "owner": "testUser",
