@@ -1188,7 +1188,8 @@ export const specs: Record<string, any> = {
      "x-notes": [
       "Offset semantics disagree. EN ListWorkspaces page (2025-02-25): \"Start offset of returned entries\", [0, 2147483647], default 0; limit [0, 2147483647], default 10. Java SDK ListWorkspacesRequest.java: same wording (\"返回条目的起始offset\") in both stored versions, ranges [0, 2147483647] (commit 129cebad) and [0, 1000] for both offset and limit (commit 507936c5). Newer CN page: offset is \"偏移量（分页页数）\" (the page number), [0, 1000], default 0; limit [1, 1000], default 10.",
       "x-paging uses `pages` (offset = 0, 1, 2, ...), the reading under which a paginator never silently misses workspaces: if the service really counts records, page k returns records k..k+99, every record is still returned (with overlap) and the first short page only comes once the last record has been returned. The `records` reading (offset = 0, 100, 200, ...) against a service that counts pages would skip pages 1..99 and lose every workspace after the first page. @ws/core's paginator also tells the two apart at the second page: asked for offset 1, a service that counts records answers the first page shifted by one, and from there the paginator goes on by records and does not yield the overlap again.",
-      "`total: count`: the paginator stops once it has yielded `count` workspaces, counting each workspace once (the overlap of a records-counting service is not counted), so `count` is safe under both readings; an empty page still ends the listing should `count` be stale. pageSize 100 is below every documented maximum (1000 in the CN page and the newer Java SDK)."
+      "`total: count`: the paginator stops once it has yielded `count` workspaces, counting each workspace once (the overlap of a records-counting service is not counted), so `count` is safe under both readings; an empty page still ends the listing should `count` be stale. pageSize 100 is below every documented maximum (1000 in the CN page and the newer Java SDK).",
+      "Why a page size is sent at all (issue 18: keep one only where paging needs it): under the `pages` reading the next offset is a page number, so the size of a page must be known to the SDK, and the service's default (10) is not a documented constant to rely on; sending `limit` makes the page size the SDK's, not a guess."
      ],
      "parameters": [
       {
@@ -3790,6 +3791,7 @@ export const specs: Record<string, any> = {
       "x-notes": [
        "records: both the EN page (\"offset where a query starts\", range [0, 1000000000]) and the Go SDK model (从此偏移量开始查询) describe offset as a record position starting at 0; no source counts it in pages.",
        "pageSize 100 is the documented maximum of limit (EN page and Go model: [1, 100]); asking for the maximum means the fewest round trips.",
+       "Issue 18 (keep a page size only where paging needs it): here it is not needed for correctness (records, and the walk stops on `total` or an empty page); it is kept because the default page is 10 (EN page, Go model), so without it a listing takes ten times the requests. No live client of the Fabric list was found to compare with.",
        "total: ListWorkspacesResponse.total (int32, \"workspace总数\"), the number of matching workspaces, lets the paginator stop without an extra empty page; it also stops on a short page."
       ]
      },
