@@ -230,10 +230,31 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
   const knownProject = (c: Readonly<ProvidedCredentials> | undefined) =>
     config.projectId ?? (c?.projectId || settings.projectId || (region ? lookup?.known(region) : undefined));
   const wiring = wireCredentials(config, settings, secrets, knownProject);
+  // A token is scoped already; a signed Fabric request names its project in X-Project-Id,
+  // the region's when none is configured (as the official SDKs do).
+  const looksUp = inPath || (wiring.signs && region !== undefined && region !== "");
+  if (looksUp) lookup = createProjectLookup({ ...options, authenticator: wiring.lookup, secrets, service: provider, userAgent: sdkUserAgent(config.packageId ?? `@ws/${provider}`) });
+
+  async function resolveProject(signal: AbortSignal | undefined, operation: string): Promise<string> {
+    const c = wiring.keys ? await abortable(Promise.resolve(wiring.keys.get()), signal, provider, operation, "credentials") : undefined;
+    const known = knownProject(c);
+    if (known) return known;
+    if (!region || !lookup) throw noProject(operation);
+    const iam = iamBase(options.iamEndpoint || c?.iamEndpoint || settings.iamEndpoint(), region, options.allowInsecureHttp);
+    return abortable(lookup.projectId(region, iam), signal, provider, operation, `the project id of ${region}`);
+  }
+
+  // Fabric: every signed call, raw ones included, waits for the project before it is signed.
+  const namingProject = (auth: Authenticator): Authenticator => ({
+    authenticate: (request) =>
+      knownProject(wiring.keys?.peek()) ? auth.authenticate(request) : resolveProject(request.abortSignal, request.operation).then(() => auth.authenticate(request)),
+    ...(auth.recover ? { recover: auth.recover.bind(auth) } : {}),
+  });
+
   const service = createServiceClient<Paths>({
     provider,
     baseUrl,
-    authenticator: wiring.service,
+    authenticator: looksUp && !inPath ? namingProject(wiring.service) : wiring.service,
     classifier: huaweiRetryClassifier,
     secrets,
     options,
@@ -244,35 +265,19 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
     packageId: config.packageId,
     answerFields: config.answerFields,
   });
-  // A token is scoped already; a signed request without a path project names it in X-Project-Id.
-  if (!inPath && (!wiring.signs || !region)) return service;
-
-  lookup = createProjectLookup({ ...options, authenticator: wiring.lookup, secrets, service: provider, userAgent: sdkUserAgent(config.packageId ?? `@ws/${provider}`) });
-  const projectLookup = lookup;
-
-  async function resolveProject(signal: AbortSignal | undefined, operation: string): Promise<string> {
-    const c = wiring.keys ? await abortable(Promise.resolve(wiring.keys.get()), signal, provider, operation, "credentials") : undefined;
-    const known = knownProject(c);
-    if (known) return known;
-    if (!region) throw noProject(operation);
-    const iam = iamBase(options.iamEndpoint || c?.iamEndpoint || settings.iamEndpoint(), region, options.allowInsecureHttp);
-    return abortable(projectLookup.projectId(region, iam), signal, provider, operation, `the project id of ${region}`);
-  }
+  if (!inPath) return service;
 
   const withProject = (input: OperationInput, projectId: string): OperationInput => ({ ...input, params: { ...input.params, project_id: projectId } });
 
-  // In the path, or (Fabric) only in X-Project-Id, which the authenticator adds once the project is known.
-  const placed = (input: OperationInput, projectId: string) => (inPath ? withProject(input, projectId) : input);
-
   function call<T>(operation: OperationSpec, input: OperationInput, callOptions?: CallOptions, read?: Unwrap): Promise<T> {
-    if (inPath && (input.params?.project_id !== undefined || !operation.path.includes("{project_id}"))) return service.call<T>(operation, input, callOptions, read);
+    if (input.params?.project_id !== undefined || !operation.path.includes("{project_id}")) return service.call<T>(operation, input, callOptions, read);
     const known = knownProject(wiring.keys?.peek());
-    if (known) return service.call<T>(operation, placed(input, known), callOptions, read);
+    if (known) return service.call<T>(operation, withProject(input, known), callOptions, read);
     return (async () => {
       // The input is checked before anything is sent, the project lookup included.
       prepareRequest({ ...operation, path: "/" }, input);
       const projectId = await resolveProject(callOptions?.abortSignal, operation.id);
-      return service.call<T>(operation, placed(input, projectId), callOptions, read);
+      return service.call<T>(operation, withProject(input, projectId), callOptions, read);
     })();
   }
 

@@ -169,6 +169,14 @@ describe("where the project, the region and the IAM endpoint come from", () => {
     expect(iam.requests).toHaveLength(1);
   });
 
+  it("a header-only service's raw calls look the project up too, and name it", async () => {
+    const raw = client({}, { projectIdIn: "header" }).raw as unknown as { POST(path: string, init: object): Promise<{ data?: Seen }> };
+    const { data } = await raw.POST("/v1/workspaces", { body: { name: "a" } });
+    expect(data?.projectHeader).toBe(NORTH4);
+    expect(iam.requests).toHaveLength(1);
+    expect(service.requests[0]!.headers["x-project-id"]).toBe(NORTH4);
+  });
+
   it("a header-only service with neither a project nor a region sends none (nothing to look up)", async () => {
     const fabric: OperationSpec = { ...op, path: "/v1/workspaces" };
     const seen = await client({ region: undefined }, { projectIdIn: "header" }).call<Seen>(fabric, { body: { name: "a" } });
