@@ -125,7 +125,7 @@ export async function check(config) {
       (e) => e,
     );
     expect(error instanceof NotFoundError && error instanceof ApiError, `expected a NotFoundError (ApiError), got ${error}`);
-    // ModelArts answers an unknown id with HTTP 400 ModelArts.0102, which the SDK maps to NotFoundError.
+    // ModelArts answers an unknown id with HTTP 400 ModelArts.7005 (as the live service does), which the SDK maps to NotFoundError.
     expect(error.status >= 400 && error.code && sent.length > before, `status ${error.status}, code ${error.code}, ${sent.length - before} request(s)`);
     return `${error.name} ${error.status} ${error.code}`;
   });

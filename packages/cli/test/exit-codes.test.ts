@@ -36,7 +36,7 @@ describe("exit 1: the service answered with a failure, or did not answer", () =>
   it("NotFoundError", async () => {
     const result = await ws(["modelarts", "get-workspace", "--workspace-id", "0123456789abcdef0123456789abcdef"], env);
     expect(result.code).toBe(1);
-    expect(oneLine(result)).toMatch(/^NotFoundError ModelArts\.0102: .*does not exist.* \(request id [0-9a-f]+\)$/);
+    expect(oneLine(result)).toMatch(/^NotFoundError ModelArts\.7005: .*does not exist.* \(request id [0-9a-f]+\)$/);
   });
 
   it("ConnectionError", async () => {

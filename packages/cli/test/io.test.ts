@@ -52,7 +52,7 @@ describe("output", () => {
     expect(list.code).toBe(0);
     const lines = list.stdout.trim().split("\n");
     expect(lines[1]).toMatch(/^\| name +\| auth +\|$/);
-    expect(list.stdout).toMatch(/\| team-a +\| PRIVATE +\|/);
+    expect(list.stdout).toMatch(/\| team-a +\| private +\|/);
     expect(lines.filter((l) => l.startsWith("| team-"))).toHaveLength(3);
     const one = await ws(["modelarts", "get-workspace", "--workspace-id", id, "-o", "table"], env);
     expect(one.stdout).toMatch(/\| key +\| value +\|/);
@@ -67,7 +67,7 @@ describe("output", () => {
 
 describe("--query", () => {
   it("filters and projects with JMESPath", async () => {
-    expect(await wsJson(["modelarts", "list-workspaces", "--query", "[?auth_type=='PRIVATE'].name"], env)).toEqual(["team-a"]);
+    expect(await wsJson(["modelarts", "list-workspaces", "--query", "[?auth_type=='private'].name"], env)).toEqual(["team-a"]);
     expect(await wsJson(["modelarts", "list-workspaces", "--query", "length(@)"], env)).toBe(3);
     expect(await wsJson(["modelarts", "get-workspace", "--workspace-id", id, "--query", "{n: name, d: description}"], env)).toEqual({ n: "team-a", d: "first" });
   });
@@ -85,7 +85,7 @@ describe("input", () => {
   it("--input-json - reads the body from standard input; flags override its fields", async () => {
     const body = { name: "from-stdin", auth_type: "INTERNAL", grants: [{ user_name: "alice" }], description: "json" };
     const created = await wsJson(["modelarts", "create-workspace", "--input-json", "-", "--description", "flag"], env, JSON.stringify(body));
-    expect(created).toMatchObject({ name: "from-stdin", auth_type: "INTERNAL", description: "flag" });
+    expect(created).toMatchObject({ name: "from-stdin", auth_type: "internal", description: "flag" });
     expect(await wsJson(["modelarts", "get-workspace", "--workspace-id", created.id, "--query", "grants[].user_name"], env)).toEqual(["alice"]);
   });
 

@@ -82,7 +82,7 @@ describe("insight", () => {
 describe("modelarts", () => {
   it("create, list, get, update, find, ensure, quotas, delete and wait for it", async () => {
     const created = await wsJson(["modelarts", "create-workspace", "--name", "team-a", "--auth-type", "PRIVATE"], env);
-    expect(created).toMatchObject({ name: "team-a", auth_type: "PRIVATE", status: "NORMAL" });
+    expect(created).toMatchObject({ name: "team-a", auth_type: "private", status: "NORMAL" });
     const names = await wsJson(["modelarts", "list-workspaces", "--sort-by", "name", "--order", "asc", "--query", "[].name"], env);
     expect(names).toContain("team-a");
     expect(await wsJson(["modelarts", "get-workspace", "--workspace-id", created.id], env)).toMatchObject({ id: created.id });

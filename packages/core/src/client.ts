@@ -4,6 +4,7 @@
 //           (validate, serialise once, send, map the answer);
 //   raw     an openapi-fetch client over the same pipeline, for everything else.
 import openapiFetch, { type Client } from "openapi-fetch";
+import { normalizeAnswer, type AnswerFields } from "./answer-fields.js";
 import { AuthPolicy, type Authenticator } from "./auth.js";
 import { ConfigurationError, type ValidationIssue } from "./errors.js";
 import { pathSegmentIssue, type EndpointOptions } from "./endpoint.js";
@@ -83,6 +84,8 @@ export interface ServiceConfig {
   notFoundCodes?: readonly string[] | undefined;
   /** `@ws/modelarts/0.3.0`: named in the User-Agent. */
   packageId?: string | undefined;
+  /** Fields of the answers rewritten at read time (numeric ids to strings, lower-cased enums). The raw client hands answers over as sent. */
+  answerFields?: AnswerFields | undefined;
 }
 
 /** What a provider package builds its methods on. */
@@ -275,7 +278,8 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
       context: { attempts: 0, retry: 0 },
     };
     const response = await send(request);
-    return readResult<T>(response, request, read ? { ...mapContext, unwrap: read } : mapContext);
+    const value = readResult<T>(response, request, read ? { ...mapContext, unwrap: read } : mapContext);
+    return config.answerFields ? normalizeAnswer(value, config.answerFields) : value;
   }
 
   // openapi-fetch hands over a Request; feed it to the same pipeline and hand back a Response.

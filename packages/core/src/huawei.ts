@@ -3,6 +3,7 @@
 // or from the default chain), the project (given, named by the environment or
 // the credentials file, or looked up in IAM), the gateway's retry signals.
 // Explicit options always win; then the environment; then the credentials file.
+import type { AnswerFields } from "./answer-fields.js";
 import { accessKeyAuthenticator, iamAuthenticator, tokenAuthenticator, type Authenticator } from "./auth.js";
 import { createServiceClient, type CallOptions, type ClientOptions, type ServiceClient } from "./client.js";
 import { CredentialsUnavailableError, defaultCredentials } from "./credential-providers.js";
@@ -18,6 +19,7 @@ import { createProjectLookup } from "./projects.js";
 import { refreshingCredentials, type RefreshingCredentials } from "./refreshing-credentials.js";
 import type { Unwrap } from "./response.js";
 import { assertHeaderValue, createSecretSet, type SecretSet } from "./secrets.js";
+import { sdkUserAgent } from "./user-agent.js";
 
 /**
  * Options of the four Huawei clients (RES, DataArts Insight, ModelArts, DataArts Fabric):
@@ -52,8 +54,9 @@ export interface HuaweiServiceConfig<Region extends string> {
   projectId?: string | undefined;
   /**
    * `path`: the service's paths hold `{project_id}`, so a project is needed: when
-   * none is configured it is looked up in IAM for the region. `header` (default):
-   * only X-Project-Id, sent when a project is configured.
+   * none is configured it is looked up in IAM for the region. `header` (default,
+   * DataArts Fabric): only X-Project-Id; with AK/SK and a region but no configured
+   * project, the project is looked up the same way and sent, as the official SDKs do.
    */
   projectIdIn?: "path" | "header" | undefined;
   /** The service's name in HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION_ID} endpoint variables (Go SDK's). Default: provider, upper case. */
@@ -64,6 +67,8 @@ export interface HuaweiServiceConfig<Region extends string> {
   notFoundCodes?: readonly string[] | undefined;
   /** `@ws/modelarts/0.3.0`, for the User-Agent. */
   packageId?: string | undefined;
+  /** Fields of the answers rewritten at read time (ModelArts: numeric ids to strings, `auth_type` lower-cased). */
+  answerFields?: AnswerFields | undefined;
 }
 
 const PROFILE_HINT = "the [basic] section of ~/.huaweicloud/credentials (or HUAWEICLOUD_SDK_CREDENTIALS_FILE)";
@@ -141,6 +146,8 @@ interface Wiring {
   lookup: Authenticator;
   /** The access keys, when the client signs with a provider's. */
   keys: RefreshingCredentials | undefined;
+  /** Whether requests are signed with AK/SK (and so name their project in X-Project-Id). */
+  signs: boolean;
 }
 
 function wireCredentials<Region extends string>(
@@ -176,11 +183,11 @@ function wireCredentials<Region extends string>(
         });
       },
     };
-    return { service: accessKeyAuthenticator(keys, secrets, projectFor), lookup: accessKeyAuthenticator(keys, secrets), keys };
+    return { service: accessKeyAuthenticator(keys, secrets, projectFor), lookup: accessKeyAuthenticator(keys, secrets), keys, signs: true };
   }
   if ("token" in given) {
     const auth = tokenAuthenticator("x-auth-token", given.token, secrets, "token", isTokenRejected);
-    return { service: auth, lookup: auth, keys: undefined };
+    return { service: auth, lookup: auth, keys: undefined, signs: false };
   }
   if ("iam" in given) {
     const { iam } = given;
@@ -199,9 +206,9 @@ function wireCredentials<Region extends string>(
       secrets,
     });
     const auth = iamAuthenticator(tokens);
-    return { service: auth, lookup: auth, keys: undefined };
+    return { service: auth, lookup: auth, keys: undefined, signs: false };
   }
-  return { service: accessKeyAuthenticator(given, secrets, projectFor), lookup: accessKeyAuthenticator(given, secrets), keys: undefined };
+  return { service: accessKeyAuthenticator(given, secrets, projectFor), lookup: accessKeyAuthenticator(given, secrets), keys: undefined, signs: true };
 }
 
 /** The authenticator a Huawei service client uses for `config`: its credentials, resolved as the client resolves them. */
@@ -232,12 +239,33 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
   // The project of a call: the option; what the credentials' source names; the
   // environment or the file; else (paths need one) the region's, found in IAM.
   const knownProject = (c: Readonly<ProvidedCredentials> | undefined) =>
-    config.projectId ?? (c?.projectId || settings.projectId || (inPath && region ? lookup?.known(region) : undefined));
+    config.projectId ?? (c?.projectId || settings.projectId || (region ? lookup?.known(region) : undefined));
   const wiring = wireCredentials(config, settings, secrets, knownProject);
+  // A token is scoped already; a signed Fabric request names its project in X-Project-Id,
+  // the region's when none is configured (as the official SDKs do).
+  const looksUp = inPath || (wiring.signs && region !== undefined && region !== "");
+  if (looksUp) lookup = createProjectLookup({ ...options, authenticator: wiring.lookup, secrets, service: provider, userAgent: sdkUserAgent(config.packageId ?? `@ws/${provider}`) });
+
+  async function resolveProject(signal: AbortSignal | undefined, operation: string): Promise<string> {
+    const c = wiring.keys ? await abortable(Promise.resolve(wiring.keys.get()), signal, provider, operation, "credentials") : undefined;
+    const known = knownProject(c);
+    if (known) return known;
+    if (!region || !lookup) throw noProject(operation);
+    const iam = iamBase(options.iamEndpoint || c?.iamEndpoint || settings.iamEndpoint(), region, options.allowInsecureHttp);
+    return abortable(lookup.projectId(region, iam), signal, provider, operation, `the project id of ${region}`);
+  }
+
+  // Fabric: every signed call, raw ones included, waits for the project before it is signed.
+  const namingProject = (auth: Authenticator): Authenticator => ({
+    authenticate: (request) =>
+      knownProject(wiring.keys?.peek()) ? auth.authenticate(request) : resolveProject(request.abortSignal, request.operation).then(() => auth.authenticate(request)),
+    ...(auth.recover ? { recover: auth.recover.bind(auth) } : {}),
+  });
+
   const service = createServiceClient<Paths>({
     provider,
     baseUrl,
-    authenticator: wiring.service,
+    authenticator: looksUp && !inPath ? namingProject(wiring.service) : wiring.service,
     classifier: huaweiRetryClassifier,
     secrets,
     options,
@@ -246,20 +274,9 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
     ...(config.unwrap ? { unwrap: config.unwrap } : {}),
     notFoundCodes: config.notFoundCodes,
     packageId: config.packageId,
+    answerFields: config.answerFields,
   });
   if (!inPath) return service;
-
-  lookup = createProjectLookup({ ...options, authenticator: wiring.lookup, secrets, service: provider });
-  const projectLookup = lookup;
-
-  async function resolveProject(signal: AbortSignal | undefined, operation: string): Promise<string> {
-    const c = wiring.keys ? await abortable(Promise.resolve(wiring.keys.get()), signal, provider, operation, "credentials") : undefined;
-    const known = knownProject(c);
-    if (known) return known;
-    if (!region) throw noProject(operation);
-    const iam = iamBase(options.iamEndpoint || c?.iamEndpoint || settings.iamEndpoint(), region, options.allowInsecureHttp);
-    return abortable(projectLookup.projectId(region, iam), signal, provider, operation, `the project id of ${region}`);
-  }
 
   const withProject = (input: OperationInput, projectId: string): OperationInput => ({ ...input, params: { ...input.params, project_id: projectId } });
 

@@ -45,6 +45,7 @@ export {
 } from "./waiter.js";
 export { ensureWorkspace, type EnsureConfig, type EnsureResult } from "./ensure.js";
 export { workspaceMethods, acceptAnyBody, type WorkspaceMethods, type WorkspaceApiConfig, type WorkspaceOperations, type LifecycleService, type WorkspaceIdInput } from "./workspaces.js";
+export { normalizeAnswer, type AnswerFields } from "./answer-fields.js";
 export {
   createServiceClient,
   type ClientOptions,

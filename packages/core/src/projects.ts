@@ -14,6 +14,7 @@ import { readResult, unwrapBody } from "./response.js";
 import { RetryPolicy, type RetryOptions } from "./retry.js";
 import { assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport } from "./transport.js";
+import { UserAgentPolicy } from "./user-agent.js";
 
 /**
  * Options of {@link createProjectLookup}.
@@ -37,6 +38,8 @@ export interface ProjectLookupOptions extends RetryOptions {
   maxResponseBytes?: number | undefined;
   /** Receives one redacted line per IAM request. */
   logger?: Logger | undefined;
+  /** The SDK's User-Agent (`ws-sdk-js @ws/fabric/0.3.0 node/20.20.2`), sent as the service client sends it. */
+  userAgent?: string | undefined;
 }
 
 /** A region's project ID, looked up in IAM once per region and kept. */
@@ -53,7 +56,11 @@ export interface ProjectLookup {
  * `projectId` when IAM lists no project for the region, or several.
  */
 export function createProjectLookup(options: ProjectLookupOptions): ProjectLookup {
-  const policies: Policy[] = [new RetryPolicy(huaweiRetryClassifier, options, "iam"), new AuthPolicy(options.authenticator, "iam")];
+  const policies: Policy[] = [
+    new RetryPolicy(huaweiRetryClassifier, options, "iam"),
+    new AuthPolicy(options.authenticator, "iam"),
+    new UserAgentPolicy(options.userAgent, undefined),
+  ];
   if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));
   const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider: "iam" }));
   const found = new Map<string, string>();

@@ -4,8 +4,8 @@
 // WebCrypto elsewhere).
 //
 // Where Huawei's official Node SDK and the gateway's own signer disagree, this
-// follows the gateway: path segments are decoded once (as decodeURI does) and
-// encoded once; header lines are sorted by code unit like the signed-header
+// follows the gateway: each path segment is decoded once, fully (as the official
+// Python SDK and the gateway's Python signer do), and encoded once; header lines are sorted by code unit like the signed-header
 // list; header values are trimmed; the hash covers the exact body bytes sent.
 import { hmacSha256, sha256Hex } from "#crypto";
 import { encodeRfc3986 } from "./endpoint.js";
@@ -50,11 +50,15 @@ export function formatSdkDate(date: Date): string {
   return cachedDate;
 }
 
+// An encoded "/" stays as it is, so it cannot turn into a separator (its "%" is
+// then encoded again, as the gateway's signer does); every other escape, reserved
+// characters included ("%2B" for "+"), is decoded, so the segment is encoded once:
+// "a%2Bb" signs as "a%2Bb", not "a%252Bb" (shared/docs/signing.md).
+const ENCODED_SLASH = /%2F/i;
+
 function decodeSegment(segment: string): string {
   try {
-    // decodeURI, not decodeURIComponent: an encoded "/" (or "?", "#", "&", ...)
-    // stays encoded, so it cannot turn into a separator (the gateway's signer).
-    return decodeURI(segment);
+    return ENCODED_SLASH.test(segment) ? segment.split(/(%2F)/i).map((part, i) => (i % 2 === 1 ? part : decodeURIComponent(part))).join("") : decodeURIComponent(segment);
   } catch {
     return segment;
   }

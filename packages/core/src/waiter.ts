@@ -238,15 +238,15 @@ export interface WorkspaceWaiters<W> {
    * Polls the workspace until it is in a ready state and resolves to it. Rejects with
    * WaiterError on a failure state, when the workspace is gone, or at `maxWaitInMs`.
    */
-  waitUntilWorkspaceReady(id: string | number, options: WaiterOptions<W>): Promise<W>;
+  waitUntilWorkspaceReady(id: string, options: WaiterOptions<W>): Promise<W>;
   /** Polls until the workspace is gone. Rejects with WaiterError on a deletion failure state or at `maxWaitInMs`. */
-  waitUntilWorkspaceDeleted(id: string | number, options: WaiterOptions<W>): Promise<undefined>;
+  waitUntilWorkspaceDeleted(id: string, options: WaiterOptions<W>): Promise<undefined>;
 }
 
 /** Builds the waiters of a provider over its getWorkspace and its state table. */
 export function workspaceWaiters<W>(
   provider: string,
-  getWorkspace: (id: string | number, options: { abortSignal?: AbortSignal | undefined }) => Promise<W>,
+  getWorkspace: (id: string, options: { abortSignal?: AbortSignal | undefined }) => Promise<W>,
   states: WorkspaceStates,
   /** The clock to use instead of the real one (for tests). */
   clock?: WaiterClock,

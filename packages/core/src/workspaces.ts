@@ -79,8 +79,8 @@ export interface WorkspaceMethods<W, Q, U, UR, DR, B = never> {
   ensureWorkspace(body: B, options?: CallOptions): Promise<EnsureResult<W>>;
 }
 
-/** A workspace id as a caller may hold it: ModelArts' default workspace comes back as the number 0. Sent as text. */
-export type WorkspaceIdInput = string | number;
+/** A workspace id: always a string (a number in an answer, ModelArts' default workspace 0, is read as "0"). */
+export type WorkspaceIdInput = string;
 
 /**
  * Reads any 2xx answer as success with no value (a delete whose body is empty, or
@@ -110,7 +110,7 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
   const params = config.params ?? {};
   const idParam = config.idParam ?? "workspace_id";
   const idOf = config.idOf ?? defaultIdOf;
-  const withId = (id: WorkspaceIdInput) => ({ ...params, [idParam]: String(id) });
+  const withId = (id: WorkspaceIdInput) => ({ ...params, [idParam]: id });
 
   function listWorkspaces(query?: Q, options: CallOptions = {}): PagedAsyncIterableIterator<W> {
     const list = operations.list!;
@@ -136,8 +136,7 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
     return undefined;
   }
 
-  async function getWorkspace(input: WorkspaceIdInput, options: CallOptions = {}): Promise<W> {
-    const id = String(input);
+  async function getWorkspace(id: WorkspaceIdInput, options: CallOptions = {}): Promise<W> {
     const get = operations.get;
     if (get) {
       const answer = await service.call<unknown>(get, { params: withId(id) }, options);

@@ -156,12 +156,31 @@ describe("where the project, the region and the IAM endpoint come from", () => {
     expect(iam.requests).toHaveLength(0);
   });
 
-  it("a header-only service sends X-Project-Id from those sources and never looks one up", async () => {
+  it("a header-only service (Fabric) sends X-Project-Id from those sources, else looks the region's up once, as the official SDKs do", async () => {
     const fabric: OperationSpec = { ...op, path: "/v1/workspaces" };
     const call = (c: ReturnType<typeof client>) => c.call<Seen>(fabric, { body: { name: "a" } });
-    expect((await call(client({}, { projectIdIn: "header" }))).projectHeader).toBeUndefined();
+    const discovering = client({}, { projectIdIn: "header" });
+    expect((await call(discovering)).projectHeader).toBe(NORTH4);
+    expect((await call(discovering)).projectHeader).toBe(NORTH4);
+    expect(iam.requests).toHaveLength(1);
+    expect(iam.requests[0]!.headers["user-agent"]).toMatch(/^ws-sdk-js @ws\/modelarts /);
     vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", "fromenv00000000000000000000000000");
     expect(await call(client({}, { projectIdIn: "header" }))).toMatchObject({ projectHeader: "fromenv00000000000000000000000000" });
+    expect(iam.requests).toHaveLength(1);
+  });
+
+  it("a header-only service's raw calls look the project up too, and name it", async () => {
+    const raw = client({}, { projectIdIn: "header" }).raw as unknown as { POST(path: string, init: object): Promise<{ data?: Seen }> };
+    const { data } = await raw.POST("/v1/workspaces", { body: { name: "a" } });
+    expect(data?.projectHeader).toBe(NORTH4);
+    expect(iam.requests).toHaveLength(1);
+    expect(service.requests[0]!.headers["x-project-id"]).toBe(NORTH4);
+  });
+
+  it("a header-only service with neither a project nor a region sends none (nothing to look up)", async () => {
+    const fabric: OperationSpec = { ...op, path: "/v1/workspaces" };
+    const seen = await client({ region: undefined }, { projectIdIn: "header" }).call<Seen>(fabric, { body: { name: "a" } });
+    expect(seen.projectHeader).toBeUndefined();
     expect(iam.requests).toHaveLength(0);
   });
 

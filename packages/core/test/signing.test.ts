@@ -1,5 +1,5 @@
-// SDK-HMAC-SHA256 against Huawei's official signer: the 27 vectors it produced
-// (test/fixtures/signing-vectors.json, from shared/docs), and the official signer
+// SDK-HMAC-SHA256 against Huawei's official signer: the vectors it produced
+// (test/fixtures/signing-vectors.json, a copy of shared/docs/signing-vectors.json; the python_* ones come from the official Python SDK), and the official signer
 // itself run side by side on further requests. Both hashing implementations (the
 // node:crypto one and the WebCrypto one) must give the same signatures.
 import { officialAuthorization } from "@ws/testkit";

@@ -77,6 +77,13 @@ export interface EmulatorOptions {
    * list, so a waiter that tolerates unknown states can be tested against it.
    */
   createDelayInMs?: number;
+  /**
+   * Which error codes answer where the live service was seen to differ from its documents:
+   * `live` (default) answers a missing or deleted ModelArts workspace with HTTP 400
+   * `ModelArts.7005`, as the live service does (Huawei's Terraform provider, PR #3241);
+   * `documented` with the documents' `ModelArts.0102`. The SDK reads both as NotFoundError.
+   */
+  errorCodes?: "live" | "documented";
 }
 
 /**
@@ -271,6 +278,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     headerFaults: new Map(),
     transitionDelayInMs: options.transitionDelayInMs ?? 300,
     createDelayInMs: options.createDelayInMs ?? 0,
+    errorCodes: options.errorCodes ?? "live",
     metadata: { settings: checkedMetadata(metadataSettings(options.metadata)), accounts, gate, tokens: new Map(), temporaryCredentialsTtlInMs, now },
     pauses: new Pauses(),
     now,

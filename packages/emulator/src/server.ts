@@ -52,6 +52,8 @@ export interface EmulatorState {
   transitionDelayInMs: number;
   /** How long a new workspace stays CREATING where the service has states (0: ready at once). */
   createDelayInMs: number;
+  /** `live` or `documented` error codes where the two differ (EmulatorOptions.errorCodes). */
+  errorCodes: "live" | "documented";
   /** The metadata service: its settings, session tokens and temporary-key lifetime. */
   metadata: MetadataState;
   /** The fault delays in progress: `close()` ends them, so no timer outlives the emulator. */
@@ -362,6 +364,8 @@ function serve(
     registerApiKey: (key, account) => state.apiKeys.set(key, account),
     transitionDelayInMs: state.transitionDelayInMs,
     createDelayInMs: state.createDelayInMs,
+    errorCodes: state.errorCodes,
+    projectNamed: auth.via !== "aksk" || incoming.headers["x-project-id"] !== undefined,
     stateFault,
   });
 }

@@ -72,8 +72,9 @@ describe.each(Object.keys(sources) as Array<keyof typeof sources>)("credentials 
     expect(Object.keys(stored).sort()).toEqual(
       [`fabric:${emu.credentials.projectId}`, `insight:${emu.credentials.projectId}/${emu.credentials.instanceId}`, `modelarts:${emu.credentials.projectId}`, `res:${emu.credentials.projectId}`].sort(),
     );
-    // The project id is looked up once per client (the three whose paths need it), never again.
-    expect(emu.requests("iam:projects")).toBe(3);
+    // The project id is looked up once per client, never again: the three whose paths need
+    // it, and Fabric, which names it in X-Project-Id as the official SDKs do.
+    expect(emu.requests("iam:projects")).toBe(4);
     if (source === "metadata service") expect(emu.requests("metadata:securitykey")).toBeGreaterThanOrEqual(1);
     else expect(emu.requests("metadata")).toBe(0);
   });

@@ -96,7 +96,7 @@ describe("what each service answers", () => {
     expect(ins).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{32}$/), instance_id: emu.credentials.instanceId, is_default: 0 });
     expect(ins.create_time).toBeGreaterThanOrEqual(before);
     const ma = await c.modelarts.createWorkspace({ name: "m1-ws", auth_type: "INTERNAL", grants: [{ user_name: "u" }] });
-    expect(ma).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{32}$/), status: "NORMAL", auth_type: "INTERNAL", grants: [{ user_name: "u" }] });
+    expect(ma).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{32}$/), status: "NORMAL", auth_type: "internal", grants: [{ user_name: "u" }] });
     expect(ma.create_time).toBeGreaterThanOrEqual(before);
     const fab = await c.fabric.createWorkspace({ name: "f1-ws", tags: [{ key: "k", value: "v" }] });
     expect(fab.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -135,7 +135,7 @@ describe("what each service answers", () => {
         [() => createResClient({ endpoint: small.url, projectId: a.projectId, credentials: creds }).createWorkspace({ name: name(), enterprise_project_id: "0" }), "RES.EMULATOR_QUOTA"],
         [() => createInsightClient({ endpoint: small.url, projectId: a.projectId, instanceId: a.instanceId, credentials: creds }).createWorkspace({ name: name(), eps_id: "0" }), "DataArtsInsight.24150003"],
         [() => createModelArtsClient({ endpoint: small.url, projectId: a.projectId, credentials: creds }).createWorkspace({ name: name() }), "ModelArts.0116"],
-        [() => createFabricClient({ endpoint: small.url, credentials: creds }).createWorkspace({ name: name() }), "dataartsfabric.EMULATOR_QUOTA"],
+        [() => createFabricClient({ endpoint: small.url, projectId: a.projectId, credentials: creds }).createWorkspace({ name: name() }), "dataartsfabric.EMULATOR_QUOTA"],
         [() => createTrueWatchClient({ endpoint: small.url, apiKey: a.apiKey }).createWorkspace({ name: name() }), "ft.EMULATOR_QUOTA"],
       ] as Array<[() => Promise<unknown>, string]>;
       for (const [create, code] of cases) {
@@ -253,7 +253,7 @@ describe("authentication, as the gateway does it", () => {
     expect(body.request_id).toMatch(/^[0-9a-f]{32}$/);
     expect(response.headers.get("x-request-id")).toBe(body.request_id);
     const error = await clients().modelarts.getWorkspace("0123456789abcdef0123456789abcdef").catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "ModelArts.0102", requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(error).toMatchObject({ code: "ModelArts.7005", requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 });
 
@@ -340,7 +340,7 @@ describe("error codes by name", () => {
     }
     const { errorCodes } = await import("@ws/modelarts");
     const error = await clients().modelarts.getWorkspace("0123456789abcdef0123456789abcdef").catch((e: unknown) => e);
-    expect((error as ApiError).hasCode(errorCodes.MODELARTS_0102)).toBe(true);
+    expect((error as ApiError).hasCode(errorCodes.MODELARTS_7005)).toBe(true);
     expect((error as ApiError).hasCode(errorCodes.MODELARTS_0104)).toBe(false);
   });
 });

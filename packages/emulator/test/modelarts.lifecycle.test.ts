@@ -1,7 +1,7 @@
 // ModelArts' whole workspace lifecycle through @ws/modelarts against the emulator,
 // signed with AK/SK: create, list across pages (the offset counts records, 1000 a
 // page), get, find by name, update, delete (asynchronous: DELETING, then gone), then
-// NotFoundError (ModelArts.0102, HTTP 400); the injected create-failed and
+// NotFoundError (ModelArts.7005, HTTP 400, as the live service answers); the injected create-failed and
 // delete-failed faults; per-workspace quotas; duplicate names refused with the
 // emulator's own ModelArts.EMULATOR_DUPLICATE_NAME; answers checked against the spec.
 import { ApiError } from "@ws/core";
@@ -84,7 +84,7 @@ describe("modelarts lifecycle against the emulator", () => {
     }
     for (const w of created) {
       expectValid(isWorkspace, w);
-      expect(w).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{32}$/), status: "NORMAL", status_info: "", auth_type: "INTERNAL", owner: emu.credentials.username });
+      expect(w).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{32}$/), status: "NORMAL", status_info: "", auth_type: "internal", owner: emu.credentials.username });
     }
     expect(created.map((w) => w.id)).toEqual(stored().map((w) => w.id));
 
@@ -113,7 +113,7 @@ describe("modelarts lifecycle against the emulator", () => {
     expect(answer).toEqual({ workspace_id: target.id });
     const updated = await ma.getWorkspace(target.id!);
     // fields left out stay
-    expect(updated).toMatchObject({ id: target.id, name: "team-c2", description: "team-c space", auth_type: "PRIVATE", grants: [{ user_id: "u1", user_type: "AGENCY" }], create_time: target.create_time });
+    expect(updated).toMatchObject({ id: target.id, name: "team-c2", description: "team-c space", auth_type: "private", grants: [{ user_id: "u1", user_type: "AGENCY" }], create_time: target.create_time });
     expect(updated.update_time).toBeGreaterThanOrEqual(target.update_time!);
     await expect(ma.findWorkspaceByName("team-c")).resolves.toBeUndefined();
     await expect(ma.findWorkspaceByName("team-c2")).resolves.toEqual(listed(updated));
@@ -122,13 +122,13 @@ describe("modelarts lifecycle against the emulator", () => {
     const { seen, last } = await pollWorkspace(ma, target.id!, () => false);
     expect(seen.every((s) => s === "DELETING")).toBe(true);
     expect(last).toBeInstanceOf(NotFoundError);
-    expect(last).toMatchObject({ status: 400, code: "ModelArts.0102", operation: "getWorkspace", requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(last).toMatchObject({ status: 400, code: "ModelArts.7005", operation: "getWorkspace", requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(stored().map((w) => w.id)).toEqual(created.filter((w) => w !== target).map((w) => w.id));
 
     for (const call of [() => ma.updateWorkspace(target.id!, { description: "x" }), () => ma.deleteWorkspace(target.id!), () => ma.getWorkspaceQuotas(target.id!)]) {
       const error = await rejection(call());
       expect(error).toBeInstanceOf(NotFoundError);
-      expect(error).toMatchObject({ status: 400, code: "ModelArts.0102", message: expect.stringContaining("The workspace does not exist.") });
+      expect(error).toMatchObject({ status: 400, code: "ModelArts.7005", message: expect.stringContaining("The workspace does not exist.") });
       expectValid(isError, error.body);
     }
     expect(stored()).toHaveLength(4);
@@ -267,10 +267,10 @@ describe("names", () => {
     const ma = client();
     const ws = await ma.createWorkspace({ name: "valid" });
     const put = (body: unknown) => ma.raw.PUT("/v1/{project_id}/workspaces/{workspace_id}", { params: { path: { ...path(), workspace_id: ws.id as string } }, body: body as never });
-    for (const body of [{ name: "default" }, { name: "abc" }, { auth_type: "INTERNAL" }, { enterprise_project_id: "0" }]) {
+    for (const body of [{ name: "default" }, { name: "abc" }, { auth_type: "SHARED" }, { enterprise_project_id: "0" }]) {
       await expect(rejection(put(body))).resolves.toMatchObject({ status: 400, code: "ModelArts.0104" });
     }
-    await expect(ma.getWorkspace(ws.id!)).resolves.toMatchObject({ name: "valid", auth_type: "PUBLIC" });
+    await expect(ma.getWorkspace(ws.id!)).resolves.toMatchObject({ name: "valid", auth_type: "public" });
   });
 });
 

@@ -12,8 +12,9 @@
  */
 // @ws/modelarts: the workspaces of ModelArts (Huawei Cloud, Open Telekom Cloud). A
 // configuration of @ws/core: the generated spec types, rules and region table, and
-// the service's quirks (the default workspace's id `0`, sometimes a JSON number;
-// asynchronous deletion; per-workspace quotas).
+// the service's quirks (ids read as strings, the default workspace's `0` too;
+// auth_type read in lower case, as the live service writes it; asynchronous
+// deletion; per-workspace quotas).
 import { createHuaweiService, workspaceMethods, workspaceWaiters, type CallOptions, type EnsureResult, type HuaweiClientOptions, type PagedAsyncIterableIterator, type WaiterOptions, type WorkspaceStates } from "@ws/core";
 import type { Client } from "openapi-fetch";
 import { endpoints, type EndpointName } from "./generated/endpoints.js";
@@ -39,24 +40,32 @@ export type CreateWorkspaceRequest = components["schemas"]["CreateWorkspaceReque
  * other values may appear.
  */
 export type Workspace = components["schemas"]["Workspace"];
-/** A workspace id: 32 lower-case hexadecimal characters, or `"0"` for the default workspace (which one example sends as the number 0). */
+/** A workspace id, a string: 32 lower-case hexadecimal characters, or `"0"` for the default workspace (an answer that sends it as the number 0 is read as `"0"`). */
 export type WorkspaceId = components["schemas"]["WorkspaceId"];
 /** A user authorised on an INTERNAL workspace, as the get answer lists it. */
 export type GrantInfo = components["schemas"]["GrantInfo"];
 /** A user to authorise on an INTERNAL workspace (`user_id` or `user_name`; `user_type` for federated users and agencies). */
 export type Grant = components["schemas"]["Grant"];
-/** PUBLIC, PRIVATE or INTERNAL (the lower-case spellings are accepted too). */
+/**
+ * What a request may send: PUBLIC, PRIVATE or INTERNAL, or the lower-case spellings. Answers
+ * always carry the lower-case one (`Workspace["auth_type"]`: `"public" | "private" | "internal"`),
+ * as the live service writes it; the SDK lower-cases an upper-case answer when it reads it.
+ */
 export type AuthType = components["schemas"]["AuthType"];
 /**
  * The filters of `listWorkspaces`: `name` (fuzzy), `enterprise_project_id`,
  * `filter_accessible`, and the order (`sort_by` name | update_time | status, `order`
- * asc | desc). `offset` (records) is where to start and `limit` the page size (1000 by
- * default, the Huawei maximum); the SDK walks every page from there.
+ * asc | desc). `offset` (records) is where to start and `limit` the page size (not sent
+ * unless given: the service's default is its maximum, 1000); the SDK walks every page from there.
  */
 export type ListWorkspacesQuery = NonNullable<operations["listWorkspaces"]["parameters"]["query"]>;
 /** One page of `listWorkspaces` as the service answers it (`total_count` of all matches, `count`, `workspaces`). */
 export type ListWorkspacesResponse = components["schemas"]["ListWorkspacesResponse"];
-/** The body of `updateWorkspace`: the fields to change (name, description, auth_type, grants); fields left out stay. */
+/**
+ * The body of `updateWorkspace`: the fields to change (name, description, auth_type, grants).
+ * `name` and `description` left out stay; `auth_type` sent without `grants` may clear the grants
+ * (the live service does), so send the grants again with every `auth_type`.
+ */
 export type UpdateWorkspaceRequest = components["schemas"]["UpdateWorkspaceRequest"];
 /** What `updateWorkspace` and `deleteWorkspace` resolve to: `{ workspace_id }`. */
 export type WorkspaceIdResponse = components["schemas"]["WorkspaceIdResponse"];
@@ -92,8 +101,8 @@ export type ModelArtsClientOptions = HuaweiClientOptions<ModelArtsRegion> & {
 
 /**
  * A ModelArts client for one project. Every method rejects with an SdkError
- * subclass; a workspace that does not exist rejects with NotFoundError (the
- * service's ModelArts.0102, HTTP 400).
+ * subclass; a workspace that does not exist rejects with NotFoundError (HTTP 400
+ * ModelArts.7005 as the live service answers, the documented ModelArts.0102, or a 404).
  *
  * @example
  * const ma = createModelArtsClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });
@@ -109,8 +118,8 @@ export interface ModelArtsClient {
    */
   createWorkspace(body: CreateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
   /**
-   * Every workspace of the project, the default one included, page after page (1000 a
-   * page, `offset` counted in records), optionally filtered and sorted. Nothing is
+   * Every workspace of the project, the default one included, page after page (the
+   * service's page size, 1000, unless `limit` is given; `offset` counted in records), optionally filtered and sorted. Nothing is
    * fetched until iteration starts; a bad query throws a ValidationError here, before
    * any request.
    *
@@ -126,11 +135,14 @@ export interface ModelArtsClient {
    * @example
    * const ws = await ma.getWorkspace(id);
    * console.log(ws.status); // NORMAL, CREATE_FAILED, DELETING, DELETE_FAILED, ...
+   * if (ws.auth_type === "internal") console.log(ws.grants); // always lower case
    */
   getWorkspace(id: WorkspaceId, options?: CallOptions): Promise<Workspace>;
   /**
-   * Changes a workspace's name, description, auth_type or grants (fields left out stay).
-   * Resolves to `{ workspace_id }`. The default workspace cannot be changed (ApiError
+   * Changes a workspace's name, description, auth_type or grants. `name` and `description`
+   * left out stay, but sending `auth_type` without `grants` may clear the grants (the live
+   * service accepts INTERNAL without grants and drops them): send the grants with it to keep
+   * them. Resolves to `{ workspace_id }`. The default workspace cannot be changed (ApiError
    * ModelArts.3566); an unknown id rejects with NotFoundError.
    *
    * @example
@@ -251,6 +263,8 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
     envName: "MODELARTS",
     notFoundCodes,
     packageId: __WS_PACKAGE_ID__,
+    // Read as the live clients read them: ids are strings, auth_type is lower case (specs/modelarts.yaml x-notes).
+    answerFields: { ids: ["id", "workspace_id"], lowerCase: ["auth_type"] },
   });
   const params = { project_id: options.projectId };
   const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, UpdateWorkspaceResponse, DeleteWorkspaceResponse, CreateWorkspaceRequest>(service, {
@@ -258,8 +272,7 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
     params,
     nameFilter: "name",
   });
-  // The default workspace's id may come back as the number 0: the path takes it as text.
-  const withId = (id: WorkspaceId) => ({ ...params, workspace_id: String(id) });
+  const withId = (id: WorkspaceId) => ({ ...params, workspace_id: id });
   return {
     raw: service.raw,
     createWorkspace: (body, callOptions) => service.call<Workspace>(createWorkspaceOperation, { params, body }, callOptions),

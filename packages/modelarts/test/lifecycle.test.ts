@@ -68,21 +68,23 @@ beforeEach(() => {
 });
 
 describe("listWorkspaces", () => {
-  it("sends GET with offset 0 and limit 1000 and yields the document's example (the default workspace's id is the number 0)", async () => {
-    const answer = responseExample("modelarts", "listWorkspaces", 200);
+  it("sends GET with offset 0 and no limit and yields the document's example (the default workspace's number id 0 read as \"0\")", async () => {
+    const example = responseExample("modelarts", "listWorkspaces", 200);
+    // As the document sends it: the default workspace's id is the JSON number 0.
+    const answer = { ...example, workspaces: [{ ...example.workspaces[0], id: 0 }] };
     server().handle((req) => ({ body: new URL(req.url, "http://x").searchParams.get("offset") === "0" ? answer : { total_count: 10, count: 0, workspaces: [] } }));
     const listed = await collect(client().listWorkspaces());
-    expect(listed).toEqual(answer.workspaces);
-    expect(listed[0]!.id).toBe(0);
+    expect(listed).toEqual(example.workspaces);
+    expect(listed[0]!.id).toBe("0");
     // the example's total_count (10) promises more than its one workspace: the SDK asks on from record 1, the empty page ends it
-    expect(sent()).toEqual([`GET ${base}?offset=0&limit=1000`, `GET ${base}?offset=1&limit=1000`]);
+    expect(sent()).toEqual([`GET ${base}?offset=0`, `GET ${base}?offset=1`]);
     expect(server().requests[0]!.headers["x-auth-token"]).toBe(token);
   });
 
   it("a service that repeats the same page for every offset is read once", async () => {
     server().handle(() => ({ body: responseExample("modelarts", "listWorkspaces", 200) }));
     expect(await collect(client().listWorkspaces())).toHaveLength(1);
-    expect(queries()).toEqual(["?offset=0&limit=1000", "?offset=1&limit=1000"]);
+    expect(queries()).toEqual(["?offset=0", "?offset=1"]);
   });
 
   it("sends every filter and the order as given, then the paging parameters", async () => {
@@ -91,7 +93,7 @@ describe("listWorkspaces", () => {
       client().listWorkspaces({ name: "team a/b", sort_by: "update_time", order: "asc", enterprise_project_id: "0", filter_accessible: true }),
     );
     expect(listed).toEqual(store);
-    expect(queries()).toEqual(["?name=team%20a%2Fb&sort_by=update_time&order=asc&enterprise_project_id=0&filter_accessible=true&offset=0&limit=1000"]);
+    expect(queries()).toEqual(["?name=team%20a%2Fb&sort_by=update_time&order=asc&enterprise_project_id=0&filter_accessible=true&offset=0"]);
   });
 
   it("pages by records with a caller's page size, and stops once total_count workspaces came back", async () => {
@@ -111,7 +113,7 @@ describe("listWorkspaces", () => {
     const pages = await collect(client().listWorkspaces().byPage());
     expect(pages.map((p) => p.length)).toEqual([1000, 1000, 500]);
     expect(pages.flat().map((w) => w.id)).toEqual(store.map((w) => w.id));
-    expect(queries()).toEqual(["?offset=0&limit=1000", "?offset=1000&limit=1000", "?offset=2000&limit=1000"]);
+    expect(queries()).toEqual(["?offset=0", "?offset=1000", "?offset=2000"]);
   });
 
   it("without total_count: a short page ends the listing, a full one asks once more", async () => {
@@ -142,7 +144,7 @@ describe("listWorkspaces", () => {
 
   it("an empty project: one request, nothing yielded", async () => {
     expect(await collect(client().listWorkspaces({ name: "nothing" }))).toEqual([]);
-    expect(queries()).toEqual(["?name=nothing&offset=0&limit=1000"]);
+    expect(queries()).toEqual(["?name=nothing&offset=0"]);
   });
 
   it("checks the query where it is written: nothing is sent", () => {
@@ -183,11 +185,10 @@ describe("getWorkspace", () => {
     expect(answer.grants).toEqual([{ user_id: "***55d2cd53b4x458ea878e7dcb85***", user_name: "test-iam-user" }]);
   });
 
-  it("takes the default workspace's id as the number 0 or the text \"0\"", async () => {
-    store = [responseExample("modelarts", "listWorkspaces", 200).workspaces[0]];
-    await expect(client().getWorkspace(0)).resolves.toMatchObject({ id: 0, name: "default" });
-    await expect(client().getWorkspace("0")).resolves.toMatchObject({ id: 0, name: "default" });
-    expect(sent()).toEqual([`GET ${base}/0`, `GET ${base}/0`]);
+  it("reads the default workspace's id, sent as the number 0, as the text \"0\"", async () => {
+    store = [{ ...responseExample("modelarts", "listWorkspaces", 200).workspaces[0], id: 0 as never }];
+    await expect(client().getWorkspace("0")).resolves.toMatchObject({ id: "0", name: "default" });
+    expect(sent()).toEqual([`GET ${base}/0`]);
   });
 
   it("ModelArts.0102 (HTTP 400) is NotFoundError with the service's status, code and request id", async () => {
@@ -217,9 +218,9 @@ describe("findWorkspaceByName", () => {
   it("filters by name on the service (fuzzy) and returns only the exact match", async () => {
     store = [workspace(0, "sales-2"), workspace(1, "Sales"), workspace(2, "sales")];
     await expect(client().findWorkspaceByName("sales")).resolves.toEqual(store[2]);
-    expect(queries()).toEqual(["?name=sales&offset=0&limit=1000"]);
+    expect(queries()).toEqual(["?name=sales&offset=0"]);
     await expect(client().findWorkspaceByName("sales-3")).resolves.toBeUndefined();
-    expect(queries()).toEqual(["?name=sales&offset=0&limit=1000", "?name=sales-3&offset=0&limit=1000"]);
+    expect(queries()).toEqual(["?name=sales&offset=0", "?name=sales-3&offset=0"]);
   });
 
   it("finds a match on a later page", async () => {
@@ -317,10 +318,10 @@ describe("workspace quotas", () => {
     expect(JSON.parse(request!.body)).toEqual(body);
   });
 
-  it("the default workspace's quotas: id 0 as a number", async () => {
+  it("the default workspace's quotas: id \"0\"", async () => {
     server().handle(() => ({ body: { quotas: [] } }));
-    await client().getWorkspaceQuotas(0);
-    await client().updateWorkspaceQuotas(0, { quotas: [{ resource: "exemlProject.gpu_duration", quota: -1 }] });
+    await client().getWorkspaceQuotas("0");
+    await client().updateWorkspaceQuotas("0", { quotas: [{ resource: "exemlProject.gpu_duration", quota: -1 }] });
     expect(sent()).toEqual([`GET ${base}/0/quotas`, `PUT ${base}/0/quotas {"quotas":[{"resource":"exemlProject.gpu_duration","quota":-1}]}`]);
   });
 
@@ -375,7 +376,7 @@ describe("every documented error example of the lifecycle and quota calls", () =
   it("covers every operation and the documented codes", () => {
     expect(new Set(cases.map((c) => c.operation))).toEqual(new Set(Object.keys(calls)));
     const codes = new Set(cases.map((c) => c.body.error_code));
-    for (const code of ["ModelArts.0102", "ModelArts.0104", "ModelArts.3566", "ModelArts.4550", "ModelArts.4551", "ModelArts.2891", "ModelArts.0107", "APIGW.0308", "ModelArts.0010"]) {
+    for (const code of ["ModelArts.7005", "ModelArts.0102", "ModelArts.0104", "ModelArts.3566", "ModelArts.4550", "ModelArts.4551", "ModelArts.2891", "ModelArts.0107", "APIGW.0308", "ModelArts.0010"]) {
       expect(codes).toContain(code);
     }
   });
@@ -384,7 +385,7 @@ describe("every documented error example of the lifecycle and quota calls", () =
     server().handle(() => ({ status, headers: { "x-request-id": "req-42" }, body }));
     const error = (await call().catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
-    expect(error.name).toBe(body.error_code === "ModelArts.0102" ? "NotFoundError" : "ApiError");
+    expect(error.name).toBe(body.error_code === "ModelArts.0102" || body.error_code === "ModelArts.7005" ? "NotFoundError" : "ApiError");
     expect(error).toMatchObject({ status, code: body.error_code, requestId: "req-42", provider: "modelarts", operation, attempts: 1 });
     expect(error.message).toContain(body.error_code);
     expect(error.message).not.toContain(token);

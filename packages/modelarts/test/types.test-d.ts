@@ -66,7 +66,9 @@ describe("lifecycle types", () => {
     expectTypeOf(client.updateWorkspace).parameter(1).toEqualTypeOf<UpdateWorkspaceRequest>();
     expectTypeOf(client.updateWorkspace).returns.resolves.toEqualTypeOf<UpdateWorkspaceResponse>();
     expectTypeOf(client.deleteWorkspace).returns.resolves.toEqualTypeOf<DeleteWorkspaceResponse>();
-    expectTypeOf<UpdateWorkspaceResponse["workspace_id"]>().toEqualTypeOf<string | number | undefined>();
+    expectTypeOf<UpdateWorkspaceResponse["workspace_id"]>().toEqualTypeOf<string | undefined>();
+    // auth_type comes back in lower case: comparing with "PUBLIC" is a type error, not a silent mismatch
+    expectTypeOf<Workspace["auth_type"]>().toEqualTypeOf<"public" | "private" | "internal" | undefined>();
     expectTypeOf(client.getWorkspaceQuotas).returns.resolves.toEqualTypeOf<WorkspaceQuotasResponse>();
     expectTypeOf(client.updateWorkspaceQuotas).returns.resolves.toEqualTypeOf<WorkspaceQuotasResponse>();
     expectTypeOf<NonNullable<WorkspaceQuotasResponse["quotas"]>[number]["used_quota"]>().toEqualTypeOf<number | null | undefined>();
@@ -75,10 +77,17 @@ describe("lifecycle types", () => {
     expectTypeOf<ListWorkspacesQuery["sort_by"]>().toEqualTypeOf<"name" | "update_time" | "status" | undefined>();
   });
 
-  it("takes a workspace's own id, the default workspace's number 0 included", () => {
-    expectTypeOf<WorkspaceId>().toEqualTypeOf<string | number>();
+  it("types ids as strings, the default workspace's \"0\" included", () => {
+    expectTypeOf<WorkspaceId>().toEqualTypeOf<string>();
+    expectTypeOf<Workspace["id"]>().toEqualTypeOf<string | undefined>();
     void (async () => {
-      const ws = await client.getWorkspace(0);
+      const ws = await client.getWorkspace("0");
+      const id: string | undefined = ws.id;
+      void id;
+      // @ts-expect-error an id is a string, not a number
+      await client.getWorkspace(0);
+      // @ts-expect-error auth_type answers are lower case
+      if (ws.auth_type === "PUBLIC") void ws;
       await client.updateWorkspace(ws.id!, { description: "d" });
       await client.deleteWorkspace(ws.id!);
       await client.getWorkspaceQuotas(ws.id!);
@@ -118,7 +127,7 @@ describe("waiters and ensureWorkspace types", () => {
     // @ts-expect-error nor without options at all
     void client.waitUntilWorkspaceDeleted("id");
     expectTypeOf(client.waitUntilWorkspaceReady("id", { maxWaitInMs: 1000 })).resolves.toEqualTypeOf<Workspace>();
-    expectTypeOf(client.waitUntilWorkspaceDeleted(0, { maxWaitInMs: 1000 })).resolves.toEqualTypeOf<undefined>();
+    expectTypeOf(client.waitUntilWorkspaceDeleted("0", { maxWaitInMs: 1000 })).resolves.toEqualTypeOf<undefined>();
     void client.waitUntilWorkspaceReady("id", { maxWaitInMs: 1000, onPoll: (ws, attempt) => expectTypeOf(ws.status).toEqualTypeOf<string | undefined>() && attempt });
   });
 

@@ -15,7 +15,7 @@ export interface CredentialSourcesSuite {
   /** The service's name in HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION_ID}. */
   envName: string;
   region: string;
-  /** `path`: the paths carry the project (looked up in IAM when not configured); `header`: only X-Project-Id, when configured. */
+  /** `path`: the paths carry the project; `header`: only X-Project-Id. Either way it is looked up in IAM when not configured (as the official SDKs do). */
   projectIn: "path" | "header";
   /** Creates a client with these options only (plus what the package requires); the function returned makes one call with it. */
   client: (options: Record<string, unknown>) => () => Promise<unknown>;
@@ -77,7 +77,7 @@ export function credentialSourcesSuite(o: CredentialSourcesSuite): void {
       });
     };
 
-    it("keys from HUAWEICLOUD_SDK_AK / _SK; the project looked up once where the paths need one", async () => {
+    it("keys from HUAWEICLOUD_SDK_AK / _SK; the project looked up once (with the SDK's User-Agent) and sent", async () => {
       vi.stubEnv("HUAWEICLOUD_SDK_AK", ENV_KEY.accessKey);
       vi.stubEnv("HUAWEICLOUD_SDK_SK", ENV_KEY.secretKey);
       const call = o.client({ region: o.region });
@@ -85,9 +85,11 @@ export function credentialSourcesSuite(o: CredentialSourcesSuite): void {
       for (const s of sent()) {
         expect(s.accessKey).toBe(ENV_KEY.accessKey);
         if (o.projectIn === "path") expect(s).toMatchObject({ inPath: DISCOVERED, header: DISCOVERED });
-        else expect(s.header).toBeUndefined();
+        else expect(s).toMatchObject({ inPath: undefined, header: DISCOVERED });
       }
-      expect(iam.requests).toHaveLength(o.projectIn === "path" ? 1 : 0);
+      expect(iam.requests).toHaveLength(1);
+      // The lookup is the SDK's request too, not the runtime's ("node").
+      expect(iam.requests[0]!.headers["user-agent"]).toMatch(/^ws-sdk-js @ws\/[a-z]+\/\S+ /);
     });
 
     it("keys and project_id from the credentials file's [basic] section (region from HUAWEICLOUD_SDK_REGION)", async () => {

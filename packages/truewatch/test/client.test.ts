@@ -32,7 +32,9 @@ describe("sites", () => {
     expect(site("guance-cn1")).toBe("https://openapi.guance.com");
     expect(site("guance-cn2")).toBe("https://aws-openapi.guance.com");
     expect(site("guance-eu1")).toBe("https://eu1-openapi.guance.one");
-    expect(Object.keys(trueWatchEndpoints)).toHaveLength(14);
+    // China 5 (世纪互联), in GuanceCloud's own Terraform provider
+    expect(site("guance-cn5")).toBe("https://cn5-openapi.guance.com");
+    expect(Object.keys(trueWatchEndpoints)).toHaveLength(15);
   });
   it("refuses an unknown site, listing the known ones", () => {
     expect(() => createTrueWatchClient({ site: "eu2" as "eu1", apiKey })).toThrow(ConfigurationError);

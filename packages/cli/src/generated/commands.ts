@@ -668,7 +668,7 @@ export const providers: Readonly<Record<string, ProviderInfo>> = {
         "method": "PUT",
         "path": "/v1/{project_id}/workspaces/{workspace_id}",
         "summary": "Update a workspace",
-        "description": "Changes a workspace's name, description, authorization type or authorised users. Fields left out are not changed. The default workspace cannot be renamed, and no workspace can be renamed to `default`.",
+        "description": "Changes a workspace's name, description, authorization type or authorised users. `name`, `description` and a missing `auth_type` are left as they are when left out, but sending `auth_type` without `grants` may clear the grants (the live service accepted `auth_type: internal` without `grants` and the grants were gone afterwards): send the grants again with every update that sets `auth_type`. The default workspace cannot be renamed, and no workspace can be renamed to `default`.",
         "fields": [
           {
             "name": "project_id",
@@ -732,7 +732,7 @@ export const providers: Readonly<Record<string, ProviderInfo>> = {
         ],
         "body": {
           "required": true,
-          "description": "The fields to change; fields left out are not changed."
+          "description": "The fields to change. `auth_type` without `grants` may clear the grants (the live service does); other fields left out are not changed."
         }
       },
       "deleteWorkspace": {
@@ -740,7 +740,7 @@ export const providers: Readonly<Record<string, ProviderInfo>> = {
         "method": "DELETE",
         "path": "/v1/{project_id}/workspaces/{workspace_id}",
         "summary": "Delete a workspace",
-        "description": "Starts deleting a workspace and the resources in it. Deletion is asynchronous: the workspace shows status `DELETING` until it disappears (show answers `ModelArts.0102`), or `DELETE_FAILED` with the cause in `status_info`.",
+        "description": "Starts deleting a workspace and the resources in it. Deletion is asynchronous: the workspace shows status `DELETING` until it disappears (show answers `ModelArts.7005` as seen live, `ModelArts.0102` as documented, or 404), or `DELETE_FAILED` with the cause in `status_info`.",
         "fields": [
           {
             "name": "project_id",

@@ -1188,7 +1188,8 @@ export const specs: Record<string, any> = {
      "x-notes": [
       "Offset semantics disagree. EN ListWorkspaces page (2025-02-25): \"Start offset of returned entries\", [0, 2147483647], default 0; limit [0, 2147483647], default 10. Java SDK ListWorkspacesRequest.java: same wording (\"返回条目的起始offset\") in both stored versions, ranges [0, 2147483647] (commit 129cebad) and [0, 1000] for both offset and limit (commit 507936c5). Newer CN page: offset is \"偏移量（分页页数）\" (the page number), [0, 1000], default 0; limit [1, 1000], default 10.",
       "x-paging uses `pages` (offset = 0, 1, 2, ...), the reading under which a paginator never silently misses workspaces: if the service really counts records, page k returns records k..k+99, every record is still returned (with overlap) and the first short page only comes once the last record has been returned. The `records` reading (offset = 0, 100, 200, ...) against a service that counts pages would skip pages 1..99 and lose every workspace after the first page. @ws/core's paginator also tells the two apart at the second page: asked for offset 1, a service that counts records answers the first page shifted by one, and from there the paginator goes on by records and does not yield the overlap again.",
-      "`total: count`: the paginator stops once it has yielded `count` workspaces, counting each workspace once (the overlap of a records-counting service is not counted), so `count` is safe under both readings; an empty page still ends the listing should `count` be stale. pageSize 100 is below every documented maximum (1000 in the CN page and the newer Java SDK)."
+      "`total: count`: the paginator stops once it has yielded `count` workspaces, counting each workspace once (the overlap of a records-counting service is not counted), so `count` is safe under both readings; an empty page still ends the listing should `count` be stale. pageSize 100 is below every documented maximum (1000 in the CN page and the newer Java SDK).",
+      "Why a page size is sent at all (issue 18: keep one only where paging needs it): under the `pages` reading the next offset is a page number, so the size of a page must be known to the SDK, and the service's default (10) is not a documented constant to rely on; sending `limit` makes the page size the SDK's, not a guess."
      ],
      "parameters": [
       {
@@ -2147,7 +2148,7 @@ export const specs: Record<string, any> = {
    "title": "ModelArts workspace API",
    "version": "1.1.0",
    "summary": "Create, list, show, update and delete ModelArts workspaces and manage their quotas (Huawei Cloud, Open Telekom Cloud).",
-   "description": "Workspaces of ModelArts. A workspace isolates ModelArts resources (training jobs,\nmodels, services, ...) and controls who may use them (`auth_type`, `grants`).\nEvery project has a default workspace, id `\"0\"`, named `default`; that name is\nreserved.\n\nDeletion is asynchronous: the workspace goes to `DELETING` and then disappears,\nor ends in `DELETE_FAILED` with the cause in `status_info`.\n\nError bodies carry `error_code` (`ModelArts.xxxx`, or `APIGW.xxxx` / `APIG.xxxx`\nfrom the API gateway; the two gateway prefixes mean the same) and `error_msg`.\nA workspace that does not exist is reported as HTTP 400 `ModelArts.0102`.\n",
+   "description": "Workspaces of ModelArts. A workspace isolates ModelArts resources (training jobs,\nmodels, services, ...) and controls who may use them (`auth_type`, `grants`).\nEvery project has a default workspace, id `\"0\"`, named `default`; that name is\nreserved.\n\nDeletion is asynchronous: the workspace goes to `DELETING` and then disappears,\nor ends in `DELETE_FAILED` with the cause in `status_info`.\n\nError bodies carry `error_code` (`ModelArts.xxxx`, or `APIGW.xxxx` / `APIG.xxxx`\nfrom the API gateway; the two gateway prefixes mean the same) and `error_msg`.\nA workspace that does not exist (or has been deleted) is reported as HTTP 400\n`ModelArts.7005` (what the live service answers), `ModelArts.0102` (what the documents\nsay) or a plain HTTP 404; the SDK reads all three as \"not found\".\n",
    "license": {
     "name": "MIT",
     "identifier": "MIT"
@@ -2157,9 +2158,11 @@ export const specs: Record<string, any> = {
    "Sources, in order of trust: the ModelArts API reference \"Workspace Management\" pages (Huawei Cloud CN support.huaweicloud.com/api-modelarts/{CreateWorkspace,ListWorkspace,ShowWorkspace, UpdateWorkspace,DeleteWorkspace,ShowWorkspaceQuotas,UpdateWorkspaceQuotas}.html, updated 2026-01-08, read as search excerpts; the older EN pages modelarts_03_0131..0137; the seed doc-exports docs/modelarts/api-ref/CreateWorkspace.html), Open Telekom Cloud opentelekomcloud-docs/modelarts api-ref/source/workspace_management/*.rst (commits 10a5d88 / 4317c86 / 475dcb6, April-May 2022; the folder was deleted in aed5c3e), then the SDK models: huaweicloud-sdk-go-v3 services/modelarts/v1/model (CreateWorkspaceReq, CreateWorkspaceReqGrants, UpdateWorkspaceReq, ViewWorkspaceResponseGrants, ListWorkspaceRequest, ListWorkspaceResponse, WorkspaceResponse, ShowWorkspaceResponse, CreateWorkspaceResponse, CreateWorkspaceResponseBodyGrants, Update/DeleteWorkspaceResponse, UpdateWorkspaceQuotasReq, UpdateWorkspaceQuotasReqQuotas, ShowWorkspaceQuotasResponse, WorkspaceQuotasResponse, UpdateWorkspaceQuotasResponse, WorkspaceQuotasUpdateResponse; commit 79d2f4a), huaweicloud-sdk-nodejs-v3 services/modelarts/v1/model (same names, commit 44fe09a) and huaweicloud-sdk-java-v3 services/modelarts (CreateWorkspaceReq, CreateWorkspaceReqGrants). The audit is specs/fidelity/modelarts.md.",
    "Request rules are the UNION of what the sources allow (a stricter check than the service's is a bug): e.g. the name accepts Chinese characters (Huawei) although the OTC page lists only letters, digits, `-` and `_`; `auth_type` accepts the lower-case spelling the documents' own example request sends; limits stated by only the newer Huawei CN pages (grants at most 500, list `limit` at most 1000, 36-character enterprise project ids, list `name` filter 1-64 characters) are described but not enforced, because the OTC pages state none and the default enterprise project id \"0\" would fail the 36-character rule.",
    "The error-code table (OTC api-ref/source/appendix/error_codes.rst, Huawei modelarts_03_0095) is service-wide; the codes under each operation's responses are assigned by meaning (e.g. ModelArts.0102 to the calls that take a workspace_id). No source gives a dedicated \"workspace name already exists\" code: the Huawei CreateWorkspace page (CN 2026-01-08, EN 2026-01-30) only says that an existing name, the name `default` or a missing permission make the call return an error. The old EN DeleteWorkspace page (modelarts_03_0133) shows a missing workspace answered with `ModelArts.0104` (\"workspace: <id> not exist.\"); 0104 is the generic \"Parameter error\", so it is not listed in x-not-found-codes (it would turn every parameter error of every call into a not-found).",
-   "Open Telekom Cloud removed the workspace pages from its API reference in 2022 (commit aed5c3e); the `eu-de` endpoint is kept because the API is still listed in OTC's service catalogue, but whether the workspace calls still answer there is unverified."
+   "Open Telekom Cloud removed the workspace pages from its API reference in 2022 (commit aed5c3e); the `eu-de` endpoint is kept because the API is still listed in OTC's service catalogue, but whether the workspace calls still answer there is unverified.",
+   "Production evidence wins over the documents (issue 18): Huawei's Terraform provider, terraform-provider-huaweicloud huaweicloud/services/modelarts/resource_huaweicloud_modelarts_workspace.go (parseWorkspaceNotFoundError, deleteWorkspaceWaitingForStateCompleted; acceptance test resource_huaweicloud_modelarts_workspace_test.go, run against the live service in PR #3241, 2023-07-31), turns HTTP 400 `ModelArts.7005` (and a plain 404) into \"gone\", when reading a workspace and in its delete waiter; its live acceptance test deleted a workspace through that waiter, so a deleted workspace's show answered 7005 (or 404). 7005, the documented 0102 and 404 all mean not found. The same test updated a workspace with `{name, description, auth_type: \"internal\"}` and no `grants`, which the service accepted (so INTERNAL without grants is not refused on update) and read the grants back empty afterwards (sending `auth_type` without `grants` may clear them). It reads `auth_type` back in lower case (`public`, `private`, `internal`, also when created without one) and the created workspace's `id` as a string (`id.(string)`), as the official Python and Node SDKs do (ShowWorkspaceResponse.id: str / string); Terraform's default workspace id is `\"0\"`."
   ],
   "x-not-found-codes": [
+   "ModelArts.7005",
    "ModelArts.0102"
   ],
   "servers": [
@@ -2235,14 +2238,14 @@ export const specs: Record<string, any> = {
      "description": "Lists the project's workspaces, the default workspace included. Use `name` to look a\nworkspace up (fuzzy match), e.g. after a create whose outcome is unknown.\n",
      "x-notes": [
       "OTC querying_a_workspace_list.rst (4317c86); Go/Node ListWorkspaceRequest and ListWorkspaceResponse; Huawei CN ListWorkspace.html (2026-01-08).",
-      "x-paging style records, pageSize 1000. The documents call `offset` the \"start page\" (OTC: \"Start page for pagination display\"; Go/Node SDK and CN page: 分页列表的起始页) while `limit` is the \"maximum number of records returned on each page\"; the only example, `?limit=2&offset=3`, answers one item and settles nothing. Huawei's own Terraform provider (terraform-provider-huaweicloud data_source_huaweicloud_modelarts_workspaces.go, through chnsz/golangsdk pagination OffsetPageBase) pages this very call by records (next offset = offset + page size), so the records reading is taken. Neither reading is safe if the service follows the other one beyond the first page, so the SDK asks for the documented maximum page size (1000, Huawei CN page; OTC gives no maximum): any project with at most 1000 workspaces is listed completely by the first request under either reading, and the paginator also stops on `total_count`. A caller who sees fewer workspaces than `total_count` knows the reading was wrong."
+      "x-paging style records, pageSize 1000. The documents call `offset` the \"start page\" (OTC: \"Start page for pagination display\"; Go/Node SDK and CN page: 分页列表的起始页) while `limit` is the \"maximum number of records returned on each page\"; the only example, `?limit=2&offset=3`, answers one item and settles nothing. Huawei's own Terraform provider (terraform-provider-huaweicloud data_source_huaweicloud_modelarts_workspaces.go, through chnsz/golangsdk pagination OffsetPageBase) pages this very call by records (next offset = offset + page size), so the records reading is taken. Neither reading is safe if the service follows the other one beyond the first page, so the SDK asks for the documented maximum page size (1000, Huawei CN page; OTC gives no maximum): any project with at most 1000 workspaces is listed completely by the first request under either reading, and the paginator also stops on `total_count`. A caller who sees fewer workspaces than `total_count` knows the reading was wrong.",
+      "No `limit` is sent unless the caller gives one (issue 18): the live clients (Terraform's resource and data source, the official Python and Node SDKs' list_workspace with no arguments) send none, and none is needed to page correctly: the service's default page is the documented maximum (1000), the next offset is the previous one plus the records received, and the walk stops on `total_count` (or an empty page). So `x-paging` has no `pageSize`."
      ],
      "x-paging": {
       "style": "records",
       "offset": "offset",
       "limit": "limit",
       "firstOffset": 0,
-      "pageSize": 1000,
       "items": "workspaces",
       "total": "total_count"
      },
@@ -2344,13 +2347,14 @@ export const specs: Record<string, any> = {
          },
          "examples": {
           "document": {
-           "summary": "The document's example response (OTC and Huawei CN; the default workspace's id is the number 0)",
+           "summary": "The document's example response (OTC and Huawei CN), as the SDK reads it",
+           "description": "The document sends the default workspace's id as the JSON number `0`; ids are strings (every live client reads them so), and the SDK reads that number as `\"0\"`, which is what this example shows. packages/modelarts/test/lifecycle.test.ts and live-evidence.test.ts send the document's number and check that it is read as \"0\".",
            "value": {
             "total_count": 10,
             "count": 1,
             "workspaces": [
              {
-              "id": 0,
+              "id": "0",
               "name": "default",
               "description": "",
               "owner": "testUser",
@@ -2541,7 +2545,7 @@ export const specs: Record<string, any> = {
             "update_time": 1470000030000,
             "enterprise_project_id": "***b0091-887f-4839-9929-cbc884f1e***",
             "enterprise_project_name": "test-eps",
-            "auth_type": "INTERNAL",
+            "auth_type": "internal",
             "grants": [
              {
               "user_id": "***55d2cd53b4x458ea878e7dcb85***",
@@ -2577,7 +2581,7 @@ export const specs: Record<string, any> = {
       "Workspace"
      ],
      "summary": "Update a workspace",
-     "description": "Changes a workspace's name, description, authorization type or authorised users.\nFields left out are not changed. The default workspace cannot be renamed, and no\nworkspace can be renamed to `default`.\n",
+     "description": "Changes a workspace's name, description, authorization type or authorised users.\n`name`, `description` and a missing `auth_type` are left as they are when left out,\nbut sending `auth_type` without `grants` may clear the grants (the live service\naccepted `auth_type: internal` without `grants` and the grants were gone afterwards):\nsend the grants again with every update that sets `auth_type`. The default workspace\ncannot be renamed, and no workspace can be renamed to `default`.\n",
      "x-notes": "OTC modifying_a_workspace.rst (10a5d88); Go/Node UpdateWorkspaceReq (grants typed ViewWorkspaceResponseGrants, whose Go comment is a copy-paste about training datasets); Huawei CN UpdateWorkspace.html (2026-01-08). The CN page says the call returns the updated workspace, but its response table, the OTC page and every SDK model give `{workspace_id}` only.",
      "parameters": [
       {
@@ -2659,7 +2663,7 @@ export const specs: Record<string, any> = {
       "Workspace"
      ],
      "summary": "Delete a workspace",
-     "description": "Starts deleting a workspace and the resources in it. Deletion is asynchronous:\nthe workspace shows status `DELETING` until it disappears (show answers\n`ModelArts.0102`), or `DELETE_FAILED` with the cause in `status_info`.\n",
+     "description": "Starts deleting a workspace and the resources in it. Deletion is asynchronous:\nthe workspace shows status `DELETING` until it disappears (show answers\n`ModelArts.7005` as seen live, `ModelArts.0102` as documented, or 404), or `DELETE_FAILED` with the cause in `status_info`.\n",
      "x-notes": [
       "OTC deleting_a_workspace.rst (475dcb6); Go/Node DeleteWorkspaceResponse; Huawei CN DeleteWorkspace.html (2026-01-08, example id ccd05d1a553b4e188ea878e7dcb85e47); old EN modelarts_03_0133 (failed sample with ModelArts.0104 \"workspace ... not exist.\").",
       "The asynchronous DELETING / DELETE_FAILED behaviour is read from the status enum and status_info (\"if a deletion failed, you can use this parameter to obtain the failure cause\"); no page describes the sequence in words."
@@ -3082,8 +3086,9 @@ export const specs: Record<string, any> = {
     "UpdateWorkspaceRequest": {
      "type": "object",
      "additionalProperties": false,
-     "description": "The fields to change; fields left out are not changed.",
+     "description": "The fields to change. `auth_type` without `grants` may clear the grants (the live service does); other fields left out are not changed.",
      "x-notes": [
+      "INTERNAL without grants is accepted (issue 18): the Terraform acceptance test (resource_huaweicloud_modelarts_workspace_test.go, live run in PR #3241) sent PUT {name, description, auth_type: \"internal\"} with no grants and the service accepted it, then read no grants back. The documents' \"must be used together with grants\" holds for create only here.",
       "Go/Node UpdateWorkspaceReq and OTC modifying_a_workspace.rst have exactly name, description, auth_type and grants, all optional; the same rules as create (the pages repeat them), plus \"the default workspace cannot be renamed\" (a service-side rule on the path, not checkable here).",
       "An empty body is not refused (no source says the service refuses it)."
      ],
@@ -3101,29 +3106,6 @@ export const specs: Record<string, any> = {
       },
       "grants": {
        "$ref": "#/components/schemas/Grants"
-      }
-     },
-     "if": {
-      "required": [
-       "auth_type"
-      ],
-      "properties": {
-       "auth_type": {
-        "enum": [
-         "INTERNAL",
-         "internal"
-        ]
-       }
-      }
-     },
-     "then": {
-      "required": [
-       "grants"
-      ],
-      "properties": {
-       "grants": {
-        "minItems": 1
-       }
       }
      }
     },
@@ -3171,12 +3153,9 @@ export const specs: Record<string, any> = {
      "x-notes": "`quotas` is mandatory (OTC, old EN page, Go json tag without omitempty); no source gives a minimum or maximum number of items."
     },
     "WorkspaceId": {
-     "description": "Workspace ID. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `0`, which some answers send as the number 0.",
-     "x-notes": "The OTC/Huawei list example returns the default workspace's id as the JSON number 0; the SDK models type it as a string.",
-     "type": [
-      "string",
-      "integer"
-     ]
+     "description": "Workspace ID, a string. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `\"0\"`. (One document example sends it as the number 0: the SDK turns such a number into its string when it reads the answer.)",
+     "x-notes": "Every production client reads ModelArts ids as strings (Terraform resource_huaweicloud_modelarts_workspace.go `id.(string)`, default workspace \"0\"; the official Python/Node SDKs' ShowWorkspaceResponse.id is str / string); only the OTC/Huawei list example sends the default workspace's id as the JSON number 0, which @ws/core turns into \"0\" at read time (issue 18).",
+     "type": "string"
     },
     "GrantInfo": {
      "type": "object",
@@ -3230,7 +3209,13 @@ export const specs: Record<string, any> = {
       },
       "auth_type": {
        "type": "string",
-       "description": "Authorization type (PUBLIC, PRIVATE or INTERNAL; the service also writes them in lower case)."
+       "enum": [
+        "public",
+        "private",
+        "internal"
+       ],
+       "description": "Authorization type, in lower case (`public`, `private` or `internal`), as the live service answers; the SDK writes an upper-case answer in lower case when it reads it, so compare with the lower-case spelling.",
+       "x-notes": "The live service answers lower case, also for a workspace created without auth_type (Terraform acceptance test, PR"
       },
       "enterprise_project_id": {
        "type": "string",
@@ -3439,7 +3424,7 @@ export const specs: Record<string, any> = {
      }
     },
     "WorkspaceBadRequest": {
-     "description": "Bad request. ModelArts.0102 (and, on older deployments, ModelArts.0104 \"workspace ... not exist.\"): the workspace does not exist.",
+     "description": "Bad request. ModelArts.7005 (seen live) or ModelArts.0102 (documented), and on older deployments ModelArts.0104 \"workspace ... not exist.\": the workspace does not exist.",
      "headers": {
       "X-Request-Id": {
        "$ref": "#/components/headers/X-Request-Id"
@@ -3451,6 +3436,13 @@ export const specs: Record<string, any> = {
         "$ref": "#/components/schemas/ErrorBody"
        },
        "examples": {
+        "notFoundLive": {
+         "summary": "What the live service answers for a missing or deleted workspace (Terraform provider's parseWorkspaceNotFoundError)",
+         "value": {
+          "error_code": "ModelArts.7005",
+          "error_msg": "The workspace does not exist."
+         }
+        },
         "notFound": {
          "value": {
           "error_code": "ModelArts.0102",
@@ -3476,7 +3468,7 @@ export const specs: Record<string, any> = {
      }
     },
     "UpdateBadRequest": {
-     "description": "Bad request: the workspace does not exist (ModelArts.0102), the default workspace\ncannot be modified (ModelArts.3566), or an invalid field (ModelArts.0101 / 0104 /\n0107).\n",
+     "description": "Bad request: the workspace does not exist (ModelArts.7005 live, ModelArts.0102 documented), the default workspace\ncannot be modified (ModelArts.3566), or an invalid field (ModelArts.0101 / 0104 /\n0107).\n",
      "headers": {
       "X-Request-Id": {
        "$ref": "#/components/headers/X-Request-Id"
@@ -3488,6 +3480,13 @@ export const specs: Record<string, any> = {
         "$ref": "#/components/schemas/ErrorBody"
        },
        "examples": {
+        "notFoundLive": {
+         "summary": "What the live service answers for a missing or deleted workspace (Terraform provider's parseWorkspaceNotFoundError)",
+         "value": {
+          "error_code": "ModelArts.7005",
+          "error_msg": "The workspace does not exist."
+         }
+        },
         "notFound": {
          "value": {
           "error_code": "ModelArts.0102",
@@ -3511,7 +3510,7 @@ export const specs: Record<string, any> = {
      }
     },
     "DeleteBadRequest": {
-     "description": "Bad request: the workspace does not exist (ModelArts.0102; ModelArts.0104 on the old\nreference), the default workspace cannot be deleted (ModelArts.3566), or clearing\nthe workspace's resources failed (ModelArts.4550 / 4551 / 4552).\n",
+     "description": "Bad request: the workspace does not exist (ModelArts.7005 live, ModelArts.0102 documented; ModelArts.0104 on the old\nreference), the default workspace cannot be deleted (ModelArts.3566), or clearing\nthe workspace's resources failed (ModelArts.4550 / 4551 / 4552).\n",
      "x-notes": "3566 and 4550-4552 are assigned by meaning (\"Forbidden to modify the default workspace\"; \"workspace clearing error\", \"not allowed to delete workspace resources\", \"ModelArts workspace error\").",
      "headers": {
       "X-Request-Id": {
@@ -3524,6 +3523,13 @@ export const specs: Record<string, any> = {
         "$ref": "#/components/schemas/ErrorBody"
        },
        "examples": {
+        "notFoundLive": {
+         "summary": "What the live service answers for a missing or deleted workspace (Terraform provider's parseWorkspaceNotFoundError)",
+         "value": {
+          "error_code": "ModelArts.7005",
+          "error_msg": "The workspace does not exist."
+         }
+        },
         "notFound": {
          "value": {
           "error_code": "ModelArts.0102",
@@ -3561,7 +3567,7 @@ export const specs: Record<string, any> = {
      }
     },
     "QuotaBadRequest": {
-     "description": "Bad request. ModelArts.0102 the workspace does not exist; ModelArts.0101 / 0107 an unknown resource or a quota outside min_quota..max_quota.",
+     "description": "Bad request. ModelArts.7005 (live) or ModelArts.0102 (documented) the workspace does not exist; ModelArts.0101 / 0107 an unknown resource or a quota outside min_quota..max_quota.",
      "headers": {
       "X-Request-Id": {
        "$ref": "#/components/headers/X-Request-Id"
@@ -3573,6 +3579,13 @@ export const specs: Record<string, any> = {
         "$ref": "#/components/schemas/ErrorBody"
        },
        "examples": {
+        "notFoundLive": {
+         "summary": "What the live service answers for a missing or deleted workspace (Terraform provider's parseWorkspaceNotFoundError)",
+         "value": {
+          "error_code": "ModelArts.7005",
+          "error_msg": "The workspace does not exist."
+         }
+        },
         "notFound": {
          "value": {
           "error_code": "ModelArts.0102",
@@ -3715,6 +3728,7 @@ export const specs: Record<string, any> = {
    }
   },
   "x-notes": [
+   "X-Project-Id (issue 18, production evidence): the official SDKs, given a region and no project id, look the project up in IAM (GET /v3/projects?name={region}) and sign X-Project-Id on every call (huaweicloud-sdk-python-v3 huaweicloud-sdk-core/huaweicloudsdkcore/auth/credentials.py BasicCredentials.process_auth_params / sign_request; @huaweicloud/huaweicloud-sdk-core auth/BasicCredentials.js processAuthParams). @ws/fabric does the same (once per client and region), and the emulator refuses a signed request without X-Project-Id (403 APIGW.0310, the 403 response's \"project is unavailable\") instead of falling back on the account's project.",
    "Sources, in order of trust: the DataArts Fabric API reference (EN support.huaweicloud.com/intl/en-us/api-fabric/CreateWorkspace.html (the seed, /work/shared/docs/seeds/fabric-create-workspace.txt), ListWorkspaces.html, UpdateWorkspace.html, DeleteWorkspace.html; the CN pages support.huaweicloud.com/intl/zh-cn/api-fabric/CreateWorkspace.html, UpdateWorkspace.html, api-fabric/DeleteWorkspace.md and the CN error-code page api-fabric/dataartsfabric_03_0028.md), then the SDK models: huaweicloud-sdk-go-v3 services/dataartsfabric/v1/dataArtsFabric_meta.go (commit 2696e5b) and services/dataartsfabric/v1/model/* (commit 50c62f8: CreateWorkspaceRequestInput, CreateWorkspaceResponse, ListWorkspacesRequest, ListWorkspacesResponse, Workspace, UpdateWorkspaceRequest, UpdateWorkspaceRequestInput, UpdateWorkspaceResponse, DeleteWorkspaceRequest, DeleteWorkspaceResponse, ResourceTag), huaweicloud-sdk-java-v3 and huaweicloud-sdk-python-v3 CreateWorkspaceRequestInput (same four fields as Go). The audit is specs/fidelity/fabric.md.",
    "Rule of thumb used throughout: where a source states a limit and another is silent (the SDK models carry no limits on most fields), the stated limit is kept; where two sources state different rules, the request schema accepts the union.",
    "Only the top of the list, update and delete pages (parameters and response tables) could be read; their example requests and responses and status-code tables could not. Their error responses follow the create page, whose status-code table (400, 401, 403, 404, 408, 500) is the template every DataArts Fabric page uses, plus the gateway codes common to all Huawei services (provider-facts.md section 7). Their examples are named `sample`, not `document`.",
@@ -3777,6 +3791,7 @@ export const specs: Record<string, any> = {
       "x-notes": [
        "records: both the EN page (\"offset where a query starts\", range [0, 1000000000]) and the Go SDK model (从此偏移量开始查询) describe offset as a record position starting at 0; no source counts it in pages.",
        "pageSize 100 is the documented maximum of limit (EN page and Go model: [1, 100]); asking for the maximum means the fewest round trips.",
+       "Issue 18 (keep a page size only where paging needs it): here it is not needed for correctness (records, and the walk stops on `total` or an empty page); it is kept because the default page is 10 (EN page, Go model), so without it a listing takes ten times the requests. No live client of the Fabric list was found to compare with.",
        "total: ListWorkspacesResponse.total (int32, \"workspace总数\"), the number of matching workspaces, lets the paginator stop without an extra empty page; it also stops on a short page."
       ]
      },
@@ -4715,7 +4730,8 @@ export const specs: Record<string, any> = {
    "No x-not-found-codes: no source documents an error code meaning \"this workspace does not exist\". management/api-key/open-api.md only says that an operation object that cannot be found is answered with HTTP 404 (no code), and get/modify act on the key's own workspace, whose absence shows up as an invalid key (403 ft.InvalidAPIKey / InvalidApiKey).",
    "Errors: open-api/error-definition.md (newer, EN and ZH identical) lists ft.TriggerApiAkCurrentLimiting 401, ft.TriggerApiWorkspaceCurrentLimiting 401, ft.InvalidAPIKey 403; management/api-key/open-api.md (older, EN and ZH identical) lists RouterNotFound 400, InvalidApiKey 403, InternalError 503, and says in prose that a failed key check is 403, unauthorised data 403, an object not found 404 and any other server-side or unknown error 500. All of them are described on every operation. No source shows a literal error body: the error examples below are built from the envelope table with `success: false`, `code` equal to the HTTP status and `content: null` (an assumption).",
    "`traceId`: the envelope tables in open-api/index.md (EN and ZH) type it Boolean; the examples and management/api-key/open-api.md show a string (TRACE-... or a decimal number as a string). It is typed as a string.",
-   "Hosts: docs/en/open-api/index.md (newer: TrueWatch brand us1/eu1/ap1/za1/id1; Guance brand cn1/cn2/cn4/cn6/us1/eu1/ap1/za1/id1). An older docs/zh/open-api/index.md also lists China 5 (世纪互联) https://cn5-openapi.guance.com but not za1/id1; the newer page dropped it, so it is not a site here (callers can still pass it as `endpoint`). The seed's curl example calls https://openapi.truewatch.com, which no site table lists.",
+   "Hosts: docs/en/open-api/index.md (newer: TrueWatch brand us1/eu1/ap1/za1/id1; Guance brand cn1/cn2/cn4/cn6/us1/eu1/ap1/za1/id1). An older docs/zh/open-api/index.md also lists China 5 (世纪互联) https://cn5-openapi.guance.com but not za1/id1. The seed's curl example calls https://openapi.truewatch.com, which no site table lists.",
+   "Site lists checked against the vendors' own clients (issue 18; union, as always): GuanceCloud's Terraform provider (GuanceCloud/terraform-provider-guance internal/api/client.go, EndPoints: hangzhou openapi.guance.com, ningxia aws-openapi.guance.com, guangzhou cn4-openapi.guance.com, vnet cn5-openapi.guance.com, hongkong cn6-openapi.guance.one, oregon us1-openapi.guance.com, frankfurt eu1-openapi.guance.one, singapore ap1-openapi.guance.one) still uses China 5, so `guance-cn5` is a site (it had been left out because the newer docs page dropped it). TrueWatch's provider (TrueWatchTech/terraform-provider-truewatch internal/api/client.go: oregon us1, frankfurt eu1, singapore ap1, southafrica za1, jakarta id1, all `-openapi.truewatch.com`) lists exactly the five TrueWatch sites here. The Guance za1/id1 hosts come from the newer docs page only.",
    "No response header is documented (no X-Request-Id); the request id is the envelope's `traceId`."
   ],
   "servers": [
@@ -4758,6 +4774,11 @@ export const specs: Record<string, any> = {
     "url": "https://cn4-openapi.guance.com",
     "description": "Guance China 4 (Guangzhou)",
     "x-site": "guance-cn4"
+   },
+   {
+    "url": "https://cn5-openapi.guance.com",
+    "description": "Guance China 5 (世纪互联, 21Vianet)",
+    "x-site": "guance-cn5"
    },
    {
     "url": "https://cn6-openapi.guance.one",

@@ -7,16 +7,26 @@
 // and dataartsfabric.EMULATOR_QUOTA, in Fabric's error shape. The list's offset
 // counts records (x-paging), limit defaults to 10. Every call is synchronous:
 // workspaces have no states, so the create-failed/delete-failed faults do not apply.
+// The project comes from the token's scope or, with AK/SK, from X-Project-Id, as
+// the spec says: an AK/SK request without that header is refused (403 APIGW.0310,
+// the spec's "project is unavailable") instead of falling back on the account's
+// own project. The official SDKs always send it (they look the project up).
 import { randomUUID } from "node:crypto";
 import { huaweiError } from "./huawei.js";
-import { fuzzy, page, type Context, type Emulation, type Reply, withWorkspace } from "./types.js";
+import { fuzzy, page, type Context, type Emulation, type Reply, type Route, withWorkspace } from "./types.js";
 
 const PATH = "/v1/workspaces";
 const ITEM = `${PATH}/{workspace_id}`;
 
 const scope = ({ account, projectId }: Context) => projectId ?? account.projectId;
+const noProject = () => huaweiError(403, "APIGW.0310", "The project is unavailable: a signed DataArts Fabric request names its project with X-Project-Id.");
 const nameTaken = (name: unknown) =>
   huaweiError(400, "dataartsfabric.EMULATOR_DUPLICATE_NAME", `The workspace name ${String(name)} already exists.`, { solution_msg: "Use another name." });
+
+/** Every route refuses a request that does not name its project. */
+function namingTheProject(routes: Route[]): Route[] {
+  return routes.map((route) => ({ ...route, handle: (ctx: Context) => (ctx.projectNamed ? route.handle(ctx) : noProject()) }));
+}
 
 /** The workspace named by the path, or the documented error. */
 function target(ctx: Context): { workspace: Record<string, unknown> } | { error: Reply } {
@@ -30,7 +40,7 @@ export const fabric: Emulation = {
   error: huaweiError,
   invalid: (problems) =>
     huaweiError(400, "common.01000001", `failed to read http request, please check your input, code: 400, reason: ${problems.map((p) => p.message).join("; ")}`),
-  routes: [
+  routes: namingTheProject([
     {
       method: "POST",
       path: PATH,
@@ -95,5 +105,5 @@ export const fabric: Emulation = {
         return { status: 200, body: "" };
       }),
     },
-  ],
+  ]),
 };

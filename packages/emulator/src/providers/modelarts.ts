@@ -1,12 +1,17 @@
 // ModelArts, with its documented codes: invalid input is ModelArts.0104 "Parameter
-// error.", a workspace that does not exist ModelArts.0102 (HTTP 400), a quota item
+// error.", a workspace that does not exist HTTP 400 ModelArts.7005 as the live
+// service answers (Huawei's Terraform provider, PR #3241; ModelArts.0102 as
+// documented with the `errorCodes: "documented"` option), a quota item
 // outside its bounds or of an unknown resource ModelArts.0107. Two codes are the
 // emulator's own: ModelArts.0116 for the per-account workspace quota, and
 // ModelArts.EMULATOR_DUPLICATE_NAME (HTTP 400) for a name another workspace of the
 // project has, on create and on update: Huawei's CreateWorkspace page says an
 // existing name is an error without naming its code.
 // The list's offset counts records and its limit defaults to 1000 (the spec's
-// x-paging); sort_by / order default to name / desc, as documented. Deletion is
+// x-paging); sort_by / order default to name / desc, as documented. auth_type is
+// answered in lower case (`public` when none was given), as the live service
+// answers; an update that sets auth_type without grants clears the grants, as the
+// live service did in Terraform's acceptance test. Deletion is
 // asynchronous: the workspace shows DELETING for `transitionDelayInMs`, then is
 // gone (or, with the delete-failed fault, ends in DELETE_FAILED with a status_info);
 // with the create-failed fault a created workspace turns CREATE_FAILED after that
@@ -43,14 +48,14 @@ function quotasOf(workspace: Workspace): Quota[] {
   return table;
 }
 
-const notFound = () => huaweiError(400, "ModelArts.0102", "The workspace does not exist.");
+const notFound = ({ errorCodes }: Context) => huaweiError(400, errorCodes === "documented" ? "ModelArts.0102" : "ModelArts.7005", "The workspace does not exist.");
 const nameTaken = (name: unknown) => huaweiError(400, "ModelArts.EMULATOR_DUPLICATE_NAME", `A workspace named ${JSON.stringify(name)} already exists.`);
 const invalidValues = (field: string, value: unknown) => huaweiError(400, "ModelArts.0107", `Invalid values of request parameters (${field},${String(value)}).`);
 
-/** The project's workspace named by the path, or ModelArts.0102. */
-function target({ params, store }: Context): { workspace: Workspace } | { error: Reply } {
-  const workspace = store.find("modelarts", params.project_id!, params.workspace_id!);
-  return workspace ? { workspace } : { error: notFound() };
+/** The project's workspace named by the path, or the not-found answer. */
+function target(ctx: Context): { workspace: Workspace } | { error: Reply } {
+  const workspace = ctx.store.find("modelarts", ctx.params.project_id!, ctx.params.workspace_id!);
+  return workspace ? { workspace } : { error: notFound(ctx) };
 }
 
 const compare = (a: unknown, b: unknown) =>
@@ -82,7 +87,7 @@ export const modelarts: Emulation = {
           owner: account.username,
           create_time: now,
           update_time: now,
-          auth_type: String(body.auth_type ?? "PUBLIC").toUpperCase(),
+          auth_type: String(body.auth_type ?? "public").toLowerCase(),
           enterprise_project_id: body.enterprise_project_id ?? "0",
           enterprise_project_name: (body.enterprise_project_id ?? "0") === "0" ? "default" : "emulated-eps",
           status: createDelayInMs > 0 ? "CREATING" : "NORMAL",
@@ -132,10 +137,13 @@ export const modelarts: Emulation = {
       handle: withWorkspace(target, (ctx, workspace) => {
         const { body, now, params, store } = ctx;
         if (body.name !== undefined && store.list("modelarts", params.project_id!).some((w) => w !== workspace && w.name === body.name)) return nameTaken(body.name);
-        // Fields left out are not changed.
+        // Name and description left out are not changed; auth_type without grants drops them.
         if (body.name !== undefined) workspace.name = body.name;
         if (body.description !== undefined) workspace.description = body.description;
-        if (body.auth_type !== undefined) workspace.auth_type = String(body.auth_type).toUpperCase();
+        if (body.auth_type !== undefined) {
+          workspace.auth_type = String(body.auth_type).toLowerCase();
+          if (body.grants === undefined) delete workspace.grants;
+        }
         if (body.grants !== undefined) workspace.grants = body.grants;
         workspace.update_time = now;
         return { status: 200, body: { workspace_id: workspace.id } };

@@ -68,6 +68,10 @@ export interface Context {
   account: Account;
   /** The project the caller acts in (token scope, or the account's project for AK/SK). */
   projectId: string | undefined;
+  /** Whether the request named its project (a token's scope, or X-Project-Id with AK/SK), rather than falling back on the account's. */
+  projectNamed: boolean;
+  /** `live` or `documented` error codes where the two differ (EmulatorOptions.errorCodes). */
+  errorCodes: "live" | "documented";
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: any;

@@ -38,6 +38,8 @@ export const errorCodes = {
   MODELARTS_4550: "ModelArts.4550",
   /** HTTP 400: Not allowed to delete workspace resources. */
   MODELARTS_4551: "ModelArts.4551",
+  /** HTTP 400: The workspace does not exist. */
+  MODELARTS_7005: "ModelArts.7005",
 } as const;
 
 /** What each documented code means, and with which HTTP status it comes. */
@@ -69,4 +71,5 @@ export const errorCodeMeanings: Readonly<
   "ModelArts.4206": { status: [429], meaning: "Excessive number of requests to /v1/{project_id}/workspaces." },
   "ModelArts.4550": { status: [400], meaning: "Workspace clearing error." },
   "ModelArts.4551": { status: [400], meaning: "Not allowed to delete workspace resources." },
+  "ModelArts.7005": { status: [400], meaning: "The workspace does not exist." },
 };

@@ -79,7 +79,6 @@ export const listWorkspaces: OperationSpec = {
     "offset": "offset",
     "limit": "limit",
     "firstOffset": 0,
-    "pageSize": 1000,
     "items": "workspaces",
     "total": "total_count"
   }
@@ -332,29 +331,6 @@ export const updateWorkspace: OperationSpec = {
           ]
         }
       }
-    },
-    "if": {
-      "required": [
-        "auth_type"
-      ],
-      "properties": {
-        "auth_type": {
-          "enum": [
-            "INTERNAL",
-            "internal"
-          ]
-        }
-      }
-    },
-    "then": {
-      "required": [
-        "grants"
-      ],
-      "properties": {
-        "grants": {
-          "minItems": 1
-        }
-      }
     }
   }
 };
@@ -467,4 +443,4 @@ export const updateWorkspaceQuotas: OperationSpec = {
 };
 
 /** Error codes that mean the workspace does not exist (the spec's x-not-found-codes). */
-export const notFoundCodes: readonly string[] = ["ModelArts.0102"];
+export const notFoundCodes: readonly string[] = ["ModelArts.7005","ModelArts.0102"];

@@ -66,8 +66,11 @@ export interface paths {
          * Update a workspace
          *
          * Changes a workspace's name, description, authorization type or authorised users.
-         * Fields left out are not changed. The default workspace cannot be renamed, and no
-         * workspace can be renamed to `default`.
+         * `name`, `description` and a missing `auth_type` are left as they are when left out,
+         * but sending `auth_type` without `grants` may clear the grants (the live service
+         * accepted `auth_type: internal` without `grants` and the grants were gone afterwards):
+         * send the grants again with every update that sets `auth_type`. The default workspace
+         * cannot be renamed, and no workspace can be renamed to `default`.
          */
         put: operations["updateWorkspace"];
         /** No POST operation on this path. */
@@ -77,7 +80,7 @@ export interface paths {
          *
          * Starts deleting a workspace and the resources in it. Deletion is asynchronous:
          * the workspace shows status `DELETING` until it disappears (show answers
-         * `ModelArts.0102`), or `DELETE_FAILED` with the cause in `status_info`.
+         * `ModelArts.7005` as seen live, `ModelArts.0102` as documented, or 404), or `DELETE_FAILED` with the cause in `status_info`.
          */
         delete: operations["deleteWorkspace"];
         /** No OPTIONS operation on this path. */
@@ -206,7 +209,7 @@ export interface components {
              */
             grants?: components["schemas"]["Grants"];
         };
-        /** The fields to change; fields left out are not changed. */
+        /** The fields to change. `auth_type` without `grants` may clear the grants (the live service does); other fields left out are not changed. */
         UpdateWorkspaceRequest: {
             /**
              * Workspace name, 4 to 64 characters: letters, digits, hyphens (-), underscores (_)
@@ -243,8 +246,8 @@ export interface components {
             /** The quotas to change (leave out the ones that stay). */
             quotas: components["schemas"]["QuotaSetting"][];
         };
-        /** Workspace ID. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `0`, which some answers send as the number 0. */
-        WorkspaceId: string | number;
+        /** Workspace ID, a string. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `"0"`. (One document example sends it as the number 0: the SDK turns such a number into its string when it reads the answer.) */
+        WorkspaceId: string;
         /** An authorised user. */
         GrantInfo: {
             /** IAM user ID. */
@@ -256,7 +259,7 @@ export interface components {
         };
         /** A workspace, as created, listed or shown. `grants` is in the create and show answers only. */
         Workspace: {
-            /** Workspace ID. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `0`, which some answers send as the number 0. */
+            /** Workspace ID, a string. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `"0"`. (One document example sends it as the number 0: the SDK turns such a number into its string when it reads the answer.) */
             id?: components["schemas"]["WorkspaceId"];
             /** Workspace name. */
             name?: string;
@@ -276,8 +279,8 @@ export interface components {
              * Last modification time, milliseconds since the epoch (UTC).
              */
             update_time?: number;
-            /** Authorization type (PUBLIC, PRIVATE or INTERNAL; the service also writes them in lower case). */
-            auth_type?: string;
+            /** Authorization type, in lower case (`public`, `private` or `internal`), as the live service answers; the SDK writes an upper-case answer in lower case when it reads it, so compare with the lower-case spelling. */
+            auth_type?: "public" | "private" | "internal";
             /** Enterprise project ID. */
             enterprise_project_id?: string;
             /** Enterprise project name. */
@@ -304,7 +307,7 @@ export interface components {
         };
         /** The successful answer of `updateWorkspace`, `deleteWorkspace`. */
         WorkspaceIdResponse: {
-            /** Workspace ID. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `0`, which some answers send as the number 0. */
+            /** Workspace ID, a string. A 32-character lower-case hexadecimal UUID without hyphens; the default workspace's ID is `"0"`. (One document example sends it as the number 0: the SDK turns such a number into its string when it reads the answer.) */
             workspace_id?: components["schemas"]["WorkspaceId"];
         };
         /** A resource quota of a workspace. */
@@ -393,7 +396,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** Bad request. ModelArts.0102 (and, on older deployments, ModelArts.0104 "workspace ... not exist."): the workspace does not exist. */
+        /** Bad request. ModelArts.7005 (seen live) or ModelArts.0102 (documented), and on older deployments ModelArts.0104 "workspace ... not exist.": the workspace does not exist. */
         WorkspaceBadRequest: {
             /** The answer's headers. */
             headers: {
@@ -411,7 +414,7 @@ export interface components {
             };
         };
         /**
-         * Bad request: the workspace does not exist (ModelArts.0102), the default workspace
+         * Bad request: the workspace does not exist (ModelArts.7005 live, ModelArts.0102 documented), the default workspace
          * cannot be modified (ModelArts.3566), or an invalid field (ModelArts.0101 / 0104 /
          * 0107).
          */
@@ -432,7 +435,7 @@ export interface components {
             };
         };
         /**
-         * Bad request: the workspace does not exist (ModelArts.0102; ModelArts.0104 on the old
+         * Bad request: the workspace does not exist (ModelArts.7005 live, ModelArts.0102 documented; ModelArts.0104 on the old
          * reference), the default workspace cannot be deleted (ModelArts.3566), or clearing
          * the workspace's resources failed (ModelArts.4550 / 4551 / 4552).
          */
@@ -452,7 +455,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** Bad request. ModelArts.0102 the workspace does not exist; ModelArts.0101 / 0107 an unknown resource or a quota outside min_quota..max_quota. */
+        /** Bad request. ModelArts.7005 (live) or ModelArts.0102 (documented) the workspace does not exist; ModelArts.0101 / 0107 an unknown resource or a quota outside min_quota..max_quota. */
         QuotaBadRequest: {
             /** The answer's headers. */
             headers: {
@@ -728,7 +731,7 @@ export interface operations {
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** Bad request. ModelArts.0102 (and, on older deployments, ModelArts.0104 "workspace ... not exist."): the workspace does not exist. */
+            /** Bad request. ModelArts.7005 (seen live) or ModelArts.0102 (documented), and on older deployments ModelArts.0104 "workspace ... not exist.": the workspace does not exist. */
             400: components["responses"]["WorkspaceBadRequest"];
             /** Unauthorized. API gateway authentication failures (APIGW.0301; APIGW.0307 when the token must be renewed) and ModelArts token errors (ModelArts.0201 to 0212). */
             401: components["responses"]["Unauthorized"];
@@ -744,8 +747,11 @@ export interface operations {
      * Update a workspace: `PUT /v1/{project_id}/workspaces/{workspace_id}`.
      *
      * Changes a workspace's name, description, authorization type or authorised users.
-     * Fields left out are not changed. The default workspace cannot be renamed, and no
-     * workspace can be renamed to `default`.
+     * `name`, `description` and a missing `auth_type` are left as they are when left out,
+     * but sending `auth_type` without `grants` may clear the grants (the live service
+     * accepted `auth_type: internal` without `grants` and the grants were gone afterwards):
+     * send the grants again with every update that sets `auth_type`. The default workspace
+     * cannot be renamed, and no workspace can be renamed to `default`.
      */
     updateWorkspace: {
         /** The parameters the operation takes, by where they go. */
@@ -768,7 +774,7 @@ export interface operations {
         requestBody: {
             /** The body, by media type. */
             content: {
-                /** The fields to change; fields left out are not changed. */
+                /** The fields to change. `auth_type` without `grants` may clear the grants (the live service does); other fields left out are not changed. */
                 "application/json": components["schemas"]["UpdateWorkspaceRequest"];
             };
         };
@@ -789,7 +795,7 @@ export interface operations {
                 };
             };
             /**
-             * Bad request: the workspace does not exist (ModelArts.0102), the default workspace
+             * Bad request: the workspace does not exist (ModelArts.7005 live, ModelArts.0102 documented), the default workspace
              * cannot be modified (ModelArts.3566), or an invalid field (ModelArts.0101 / 0104 /
              * 0107).
              */
@@ -809,7 +815,7 @@ export interface operations {
      *
      * Starts deleting a workspace and the resources in it. Deletion is asynchronous:
      * the workspace shows status `DELETING` until it disappears (show answers
-     * `ModelArts.0102`), or `DELETE_FAILED` with the cause in `status_info`.
+     * `ModelArts.7005` as seen live, `ModelArts.0102` as documented, or 404), or `DELETE_FAILED` with the cause in `status_info`.
      */
     deleteWorkspace: {
         /** The parameters the operation takes, by where they go. */
@@ -847,7 +853,7 @@ export interface operations {
                 };
             };
             /**
-             * Bad request: the workspace does not exist (ModelArts.0102; ModelArts.0104 on the old
+             * Bad request: the workspace does not exist (ModelArts.7005 live, ModelArts.0102 documented; ModelArts.0104 on the old
              * reference), the default workspace cannot be deleted (ModelArts.3566), or clearing
              * the workspace's resources failed (ModelArts.4550 / 4551 / 4552).
              */
@@ -902,7 +908,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkspaceQuotasResponse"];
                 };
             };
-            /** Bad request. ModelArts.0102 (and, on older deployments, ModelArts.0104 "workspace ... not exist."): the workspace does not exist. */
+            /** Bad request. ModelArts.7005 (seen live) or ModelArts.0102 (documented), and on older deployments ModelArts.0104 "workspace ... not exist.": the workspace does not exist. */
             400: components["responses"]["WorkspaceBadRequest"];
             /** Unauthorized. API gateway authentication failures (APIGW.0301; APIGW.0307 when the token must be renewed) and ModelArts token errors (ModelArts.0201 to 0212). */
             401: components["responses"]["Unauthorized"];
@@ -960,7 +966,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkspaceQuotasResponse"];
                 };
             };
-            /** Bad request. ModelArts.0102 the workspace does not exist; ModelArts.0101 / 0107 an unknown resource or a quota outside min_quota..max_quota. */
+            /** Bad request. ModelArts.7005 (live) or ModelArts.0102 (documented) the workspace does not exist; ModelArts.0101 / 0107 an unknown resource or a quota outside min_quota..max_quota. */
             400: components["responses"]["QuotaBadRequest"];
             /** Unauthorized. API gateway authentication failures (APIGW.0301; APIGW.0307 when the token must be renewed) and ModelArts token errors (ModelArts.0201 to 0212). */
             401: components["responses"]["Unauthorized"];

@@ -23,7 +23,8 @@ export const modelartsRules: RuleCase[] = [
 ];
 
 // updateWorkspace: every field optional, the same rules as create (name, description,
-// auth_type, grants); no enterprise_project_id.
+// auth_type, grants) except that INTERNAL without grants is accepted (the live service
+// accepts it: specs/modelarts.yaml); no enterprise_project_id.
 export const modelartsUpdateValid = { description: "It is my workspace" };
 export const modelartsUpdateRules: RuleCase[] = [
   { rule: "type", field: "name", refused: { name: 1234 }, accepted: { name: "1234" }, message: /name must be a string \(got number\)/ },
@@ -33,8 +34,6 @@ export const modelartsUpdateRules: RuleCase[] = [
   { rule: "not", field: "name", refused: { name: "default" }, accepted: { name: "defaults" }, message: /name must not be "default"/ },
   { rule: "maxLength", field: "description", refused: { description: "d".repeat(257) }, accepted: { description: "d".repeat(256) }, message: /description must be at most 256/ },
   { rule: "enum", field: "auth_type", refused: { auth_type: "SHARED" }, accepted: { auth_type: "public" }, message: /auth_type must be one of "PUBLIC", "PRIVATE", "INTERNAL"/ },
-  { rule: "required", field: "grants", refused: { auth_type: "INTERNAL" }, accepted: { auth_type: "INTERNAL", grants: [{ user_name: "my_iam_user" }] }, message: /grants is required \(when auth_type is "INTERNAL" or "internal"\)/ },
-  { rule: "minItems", field: "grants", refused: { auth_type: "INTERNAL", grants: [] }, accepted: { auth_type: "INTERNAL", grants: [{ user_id: "u1" }] }, message: /grants must have at least 1 item/ },
   { rule: "anyOf", field: "grants[0]", refused: { grants: [{ user_type: "AGENCY" }] }, accepted: { grants: [{ user_id: "u1", user_type: "AGENCY" }] }, message: /grants\[0\] must satisfy one of: grants\[0\]\.user_id is required; or grants\[0\]\.user_name is required/ },
   { rule: "minLength", field: "grants[0].user_name", refused: { grants: [{ user_name: "" }] }, accepted: { grants: [{ user_name: "u" }] }, message: /grants\[0\]\.user_name must not be empty/ },
   { rule: "enum", field: "grants[0].user_type", refused: { grants: [{ user_id: "u1", user_type: "USER" }] }, accepted: { grants: [{ user_id: "u1", user_type: "IAM" }] }, message: /grants\[0\]\.user_type must be one of "IAM", "FEDERATE", "AGENCY"/ },

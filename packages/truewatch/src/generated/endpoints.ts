@@ -17,6 +17,8 @@ export const endpoints = {
   "guance-cn2": "https://aws-openapi.guance.com",
   /** Guance China 4 (Guangzhou). */
   "guance-cn4": "https://cn4-openapi.guance.com",
+  /** Guance China 5 (世纪互联, 21Vianet). */
+  "guance-cn5": "https://cn5-openapi.guance.com",
   /** Guance China 6 (Hong Kong). */
   "guance-cn6": "https://cn6-openapi.guance.one",
   /** Guance Americas 1. */
