@@ -16,7 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
-import { buildReport, reportedPackages, reportPath } from "./api-report.mjs";
+import { buildReports, reportedPackages, reportPath } from "./api-report.mjs";
 import { addedRules, diffLevel, diffSpecs, LEVELS, maxLevel, requiredBump } from "./spec-diff.mjs";
 
 const defaultRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -200,12 +200,10 @@ export function checkChange({ root = defaultRoot, base: ref, progress = () => {}
   }
 
   // The API reports: stale ones, and what the API's change needs.
-  const fresh = new Map();
   const apiChanges = new Map();
-  for (const short of [...touched.keys()]) {
-    progress(`API report of ${byShort.get(short).name}`);
-    const report = buildReport(byShort.get(short));
-    fresh.set(short, report);
+  if (touched.size) progress(`API reports of ${[...touched.keys()].join(", ")}`);
+  const fresh = buildReports([...touched.keys()].map((short) => byShort.get(short)));
+  for (const [short, report] of fresh) {
     const file = reportPath(short);
     const committed = fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), "utf8") : undefined;
     if (committed !== report) add(short, `${file} is not the package's API any more`, `pnpm api:report ${short} (and commit the report with the change)`);
