@@ -160,16 +160,19 @@ export function checkChange({ root = defaultRoot, base: ref, progress = () => {}
     if (m) touch(m[1], "patch", `${file} changed`);
   }
 
-  // Generated files: only when something they are made from, or one of them, changed.
-  const generationInputs = /^(specs\/[^/]+\.yaml|redocly\.yaml|tooling\/(generate|spec-rules|schema-docs)\.mjs|packages\/[^/]+\/src\/generated\/)/;
-  if (files.some((f) => generationInputs.test(f))) {
-    progress("generated files");
-    const run = spawnSync(process.execPath, [path.join(root, "tooling/generate.mjs"), "--check"], { cwd: root, encoding: "utf8" });
-    if (run.status !== 0) {
-      const stale = run.stderr.split("\n").filter((l) => /^\s+\S/.test(l)).map((l) => l.trim());
-      for (const file of stale.length ? stale : ["(see tooling/generate.mjs --check)"]) {
-        add(/^packages\/([^/]+)\//.exec(file)?.[1] ?? "specs", `generated file ${file} is stale for the specs`, "pnpm generate");
-      }
+  // Generated files: only those made from what changed (a spec → its package, the emulator's
+  // specs and the CLI's commands; the generator → everything).
+  const everything = files.some((f) => /^(redocly\.yaml|tooling\/(generate|spec-rules|schema-docs)\.mjs)$/.test(f));
+  const providers = specs.filter((s) => files.includes(s.spec) || files.some((f) => f.startsWith(`packages/${s.short}/src/generated/`))).map((s) => s.provider);
+  const shared = providers.length > 0 || files.some((f) => /^packages\/(emulator|cli)\/src\/generated\//.test(f));
+  const generatorRuns = everything ? [[]] : shared ? [[...providers, "--emulator", "--cli"]] : [];
+  for (const args of generatorRuns) {
+    progress(`generated files${args.length ? ` (${args.join(" ")})` : ""}`);
+    const run = spawnSync(process.execPath, [path.join(root, "tooling/generate.mjs"), "--check", ...args], { cwd: root, encoding: "utf8" });
+    if (run.status === 0) continue;
+    const stale = run.stderr.split("\n").filter((l) => /^\s+\S/.test(l)).map((l) => l.trim());
+    for (const file of stale.length ? stale : [`(node tooling/generate.mjs --check ${args.join(" ")}: ${run.stderr.trim().split("\n").pop()})`]) {
+      add(/^packages\/([^/]+)\//.exec(file)?.[1] ?? "specs", `generated file ${file} is stale for the specs`, "pnpm generate");
     }
   }
 

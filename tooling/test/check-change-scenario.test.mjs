@@ -37,7 +37,10 @@ function editSpec(dir, change) {
     return doc.toString({ lineWidth: 0 });
   });
 }
-const generate = (dir) => execFileSync(process.execPath, ["tooling/generate.mjs"], { cwd: dir, stdio: "ignore" });
+/** `pnpm generate` for what a ModelArts spec change regenerates (the other four specs' files stay as they are). */
+const generate = (dir) => {
+  execFileSync(process.execPath, ["tooling/generate.mjs", "modelarts", "--emulator", "--cli"], { cwd: dir, stdio: "ignore" });
+};
 const writeReport = (dir, short) => {
   const pkg = reportedPackages(dir).find((p) => p.short === short);
   fs.writeFileSync(path.join(dir, reportPath(short)), buildReport(pkg));
