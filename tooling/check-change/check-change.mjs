@@ -134,8 +134,12 @@ export function diffReports(before, after) {
  * @example
  * const { findings } = checkChange({ base: "main" });
  * for (const f of findings) console.log(`${f.package}: ${f.finding}\n  fix: ${f.fix}`);
+ *
+ * `reports: "all"` (the command's default) builds every package's API report: a stale one
+ * anywhere is a finding, and a package whose API changed through a dependency (an options
+ * type that includes core's) is judged too; `"touched"` builds only the changed packages'.
  */
-export function checkChange({ root = defaultRoot, base: ref, progress = () => {} } = {}) {
+export function checkChange({ root = defaultRoot, base: ref, reports = "all", progress = () => {} } = {}) {
   const base = resolveBase(root, ref);
   const files = changedFiles(root, base);
   const findings = [];
@@ -153,7 +157,7 @@ export function checkChange({ root = defaultRoot, base: ref, progress = () => {}
     t.level = maxLevel(t.level, level);
     touched.set(short, t);
   };
-  if (files.length === 0) return { base, files, touched, findings };
+  if (files.length === 0 && reports !== "all") return { base, files, touched, findings };
 
   for (const file of files) {
     const m = /^packages\/([^/]+)\/src\//.exec(file);
@@ -204,8 +208,9 @@ export function checkChange({ root = defaultRoot, base: ref, progress = () => {}
 
   // The API reports: stale ones, and what the API's change needs.
   const apiChanges = new Map();
-  if (touched.size) progress(`API reports of ${[...touched.keys()].join(", ")}`);
-  const fresh = buildReports([...touched.keys()].map((short) => byShort.get(short)));
+  const reported = reports === "all" ? packages : [...touched.keys()].map((short) => byShort.get(short));
+  if (reported.length) progress(`API reports of ${reported.map((p) => p.short).join(", ")}`);
+  const fresh = buildReports(reported);
   for (const [short, report] of fresh) {
     const file = reportPath(short);
     const committed = fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), "utf8") : undefined;

@@ -51,7 +51,7 @@ const changeset = (dir, bumps) =>
     `---\n${Object.entries(bumps).map(([name, bump]) => `"${name}": ${bump}`).join("\n")}\n---\n\nThe scenario's change.\n`,
   );
 const noteFidelity = (dir) => editFile(dir, "specs/fidelity/modelarts.md", (text) => `${text}\n- The scenario's change (test).\n`);
-const findings = (dir) => checkChange({ root: dir, base: head }).findings.map((f) => `${f.package}: ${f.finding} | fix: ${f.fix}`);
+const findings = (dir) => checkChange({ root: dir, base: head, reports: "touched" }).findings.map((f) => `${f.package}: ${f.finding} | fix: ${f.fix}`);
 /** Spec changes regenerate the emulator's specs and the CLI's commands too: both are patches there. */
 const generatedToo = { "@ws/emulator": "patch", "@ws/cli": "patch" };
 
