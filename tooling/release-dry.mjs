@@ -51,7 +51,7 @@ const newestEntry = (text) => (/^## [\s\S]*?(?=^## |(?![\s\S]))/m.exec(text)?.[0
 function main() {
   const started = Date.now();
   say("release:dry: building the packages (turbo; cached when nothing changed)…");
-  execFileSync("node", [path.join(root, "tooling/progress.mjs"), "turbo", "run", "build", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
+  execFileSync(process.execPath, [path.join(root, "tooling/progress.mjs"), "turbo", "run", "build", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
   const statusBefore = run("git", ["status", "--porcelain=v1", "--untracked-files=all"], root);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ws-release-dry-"));

@@ -260,8 +260,19 @@ function main() {
   const args = process.argv.slice(2);
   const at = args.indexOf("--base");
   const ref = at === -1 ? undefined : args[at + 1];
+  if (at !== -1 && !ref) {
+    console.error("Usage: pnpm check:change [--base <ref>]");
+    process.exit(2);
+  }
   const started = Date.now();
-  const { base, files, touched, findings } = checkChange({ base: ref, progress: (what) => console.log(`check:change: ${what}…`) });
+  let result;
+  try {
+    result = checkChange({ base: ref, progress: (what) => console.log(`check:change: ${what}…`) });
+  } catch (error) {
+    console.error(`check:change: ${error.message}`);
+    process.exit(2);
+  }
+  const { base, files, touched, findings } = result;
   const where = `against ${base.slice(0, 10)}${ref ? ` (${ref})` : " (merge base with main)"}`;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (findings.length === 0) {
