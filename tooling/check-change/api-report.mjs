@@ -226,16 +226,14 @@ function typeText(checker, type, at) {
   return printer.printNode(ts.EmitHint.Unspecified, sorted, scratch).replace(/\s+/g, " ");
 }
 
-/** `<T>(a: A, b?: B): R` of one call signature, its types as typeText writes them. */
+/** `<T>(a: A, b?: B): R` of one call signature, the written type names kept, unions sorted. */
 function signatureText(checker, signature, at) {
-  const typeParams = signature.typeParameters?.length ? `<${signature.typeParameters.map((t) => typeText(checker, t, at)).join(", ")}>` : "";
-  const params = signature.parameters.map((param) => {
-    const decl = param.valueDeclaration;
-    const rest = decl && ts.isParameter(decl) && decl.dotDotDotToken ? "..." : "";
-    const optional = decl && ts.isParameter(decl) && checker.isOptionalParameter(decl) ? "?" : "";
-    return `${rest}${param.getName()}${optional}: ${typeText(checker, checker.getTypeOfSymbolAtLocation(param, at), at)}`;
-  });
-  return `${typeParams}(${params.join(", ")}): ${typeText(checker, checker.getReturnTypeOfSignature(signature), at)}`;
+  const node = checker.signatureToSignatureDeclaration(signature, ts.SyntaxKind.FunctionType, at, ts.NodeBuilderFlags.NoTruncation | ts.NodeBuilderFlags.IgnoreErrors);
+  if (!node) return checker.signatureToString(signature, at, FLAGS);
+  const [sorted] = ts.transform(node, [sortedUnions]).transformed;
+  const text = (n) => printer.printNode(ts.EmitHint.Unspecified, n, scratch).replace(/\s+/g, " ");
+  const typeParams = sorted.typeParameters?.length ? `<${sorted.typeParameters.map(text).join(", ")}>` : "";
+  return `${typeParams}(${sorted.parameters.map(text).join(", ")}): ${sorted.type ? text(sorted.type) : "void"}`;
 }
 
 function main() {

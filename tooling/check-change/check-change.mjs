@@ -92,6 +92,18 @@ export function reportEntries(report) {
   return entries;
 }
 
+/** An entry's lines, each prefixed with the members it is nested in, so that the same line in two nested types counts twice. */
+function pathLines(text) {
+  const stack = [];
+  return text.split("\n").map((line) => {
+    const trimmed = line.trim();
+    if (/^}/.test(trimmed)) stack.pop();
+    const keyed = [...stack, trimmed].join(" › ");
+    if (/\{$/.test(trimmed)) stack.push(trimmed.replace(/\s*\{$/, ""));
+    return keyed;
+  });
+}
+
 /**
  * How an API report changed: `major` when a line of an export went away or changed,
  * `minor` when only lines or exports were added, `none` when equal. With the names that changed.
@@ -114,10 +126,10 @@ export function diffReports(before, after) {
       continue;
     }
     if (b.get(name) === text) continue;
-    const now = new Set(b.get(name).split("\n"));
-    const lost = text.split("\n").filter((line) => !now.has(line));
+    const now = new Set(pathLines(b.get(name)));
+    const lost = pathLines(text).filter((line) => !now.has(line));
     names.push(plain);
-    changes.push(lost.length ? `${plain} changed: ${lost[0].trim()}` : `${plain} extended`);
+    changes.push(lost.length ? `${plain} changed: ${lost[0]}` : `${plain} extended`);
     level = maxLevel(level, lost.length ? "major" : "minor");
   }
   for (const name of b.keys()) {
