@@ -9,6 +9,7 @@
 //
 //   pnpm release:dry           plan and dry publish, then delete the copy
 //   pnpm release:dry --keep    keep the copy (its path is printed) to look at
+//   pnpm release:dry --no-build   take the packages' dist/ as it is (the tests, inside a running turbo)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -17,6 +18,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const keep = process.argv.includes("--keep");
+const build = !process.argv.includes("--no-build");
 const say = (line) => console.log(line);
 const run = (cmd, args, cwd, extra = {}) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], ...extra });
 
@@ -50,8 +52,8 @@ const newestEntry = (text) => (/^## [\s\S]*?(?=^## |(?![\s\S]))/m.exec(text)?.[0
 
 function main() {
   const started = Date.now();
-  say("release:dry: building the packages (turbo; cached when nothing changed)…");
-  execFileSync(process.execPath, [path.join(root, "tooling/progress.mjs"), "turbo", "run", "build", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
+  if (build) say("release:dry: building the packages (turbo; cached when nothing changed)…");
+  if (build) execFileSync(process.execPath, [path.join(root, "tooling/progress.mjs"), "turbo", "run", "build", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
   const statusBefore = run("git", ["status", "--porcelain=v1", "--untracked-files=all"], root);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ws-release-dry-"));

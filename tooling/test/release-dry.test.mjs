@@ -13,8 +13,9 @@ describe("pnpm release:dry", () => {
   it("shows versions, changelogs and npm publish --dry-run, and leaves git status unchanged", () => {
     const changesets = fs.readdirSync(path.join(root, ".changeset")).sort();
     const [statusBefore, indexBefore] = [status(), index()];
+    // --no-build: this runs inside pnpm test's turbo, which built every package first (tooling/turbo.json).
     const bin = path.join(root, "node_modules/.bin");
-    const out = execFileSync(process.execPath, [path.join(root, "tooling/release-dry.mjs")], {
+    const out = execFileSync(process.execPath, [path.join(root, "tooling/release-dry.mjs"), "--no-build"], {
       cwd: root,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
