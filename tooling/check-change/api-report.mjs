@@ -144,7 +144,9 @@ function describeExport(checker, exported, pkg) {
   if (symbol.flags & ts.SymbolFlags.TypeAlias) {
     const type = checker.getDeclaredTypeOfSymbol(symbol);
     // An intersection (options built from core's and the provider's) is written out as its members.
-    const body = type.flags & ts.TypeFlags.Intersection ? members(checker, type, at) : expand(checker, type, at);
+    let body = type.flags & ts.TypeFlags.Intersection ? members(checker, type, at) : expand(checker, type, at);
+    // A union alias is written by its own name: write what it stands for.
+    if (body === name || body.startsWith(`${name}<`)) body = typeText(checker, type, at, ts.NodeBuilderFlags.InTypeAlias);
     parts.push(`export type ${name}${typeParams(checker, symbol)} = ${body};`);
   }
   if (symbol.flags & ts.SymbolFlags.Enum) parts.push(`export enum ${name} { ${(symbol.exports ? [...symbol.exports.keys()] : []).join(", ")} }`);
@@ -219,8 +221,8 @@ function sortedUnions(context) {
 }
 
 /** A type as text, unions sorted, object literals on one line. */
-function typeText(checker, type, at) {
-  const node = checker.typeToTypeNode(type, at, ts.NodeBuilderFlags.NoTruncation | ts.NodeBuilderFlags.IgnoreErrors);
+function typeText(checker, type, at, extraFlags = 0) {
+  const node = checker.typeToTypeNode(type, at, ts.NodeBuilderFlags.NoTruncation | ts.NodeBuilderFlags.IgnoreErrors | extraFlags);
   if (!node) return checker.typeToString(type, at, FLAGS);
   const [sorted] = ts.transform(node, [sortedUnions]).transformed;
   return printer.printNode(ts.EmitHint.Unspecified, sorted, scratch).replace(/\s+/g, " ");
