@@ -3,6 +3,7 @@
 //
 //   node tooling/generate.mjs [provider ...]        write the files
 //   node tooling/generate.mjs --check [provider ...] fail if any file is stale
+//   node tooling/generate.mjs [provider ...] --emulator --cli   those providers, and the emulator's and CLI's files
 //
 // The list of specs and where their types go is redocly.yaml (the same list the
 // linter reads), so a new spec is one entry there. Per spec it writes:
@@ -17,9 +18,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import openapiTS, { astToString } from "openapi-typescript";
 import { parse as parseYaml } from "yaml";
-import { documentSchema } from "./schema-docs.mjs";
 import { buildCommands, buildEndpoints, buildErrorCodes, buildOperations } from "./spec-rules.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,7 +30,7 @@ const only = args.filter((a) => !a.startsWith("--"));
 
 const config = parseYaml(fs.readFileSync(path.join(root, "redocly.yaml"), "utf8"));
 const allApis = Object.entries(config.apis);
-const apis = emulatorOnly || cliOnly ? [] : allApis.filter(([name]) => only.length === 0 || only.includes(name));
+const apis = only.length > 0 ? allApis.filter(([name]) => only.includes(name)) : emulatorOnly || cliOnly ? [] : allApis;
 if (only.length > 0 && apis.length !== only.length) {
   console.error(`unknown spec: ${only.filter((n) => !config.apis[n]).join(", ")}`);
   process.exit(2);
@@ -50,6 +49,9 @@ function write(target, text) {
   }
 }
 
+// openapi-typescript and TypeScript take seconds to load: only when a provider's types are made.
+const { default: openapiTS, astToString } = apis.length > 0 ? await import("openapi-typescript") : {};
+const { documentSchema } = apis.length > 0 ? await import("./schema-docs.mjs") : {};
 for (const [name, api] of apis) {
   const specPath = path.join(root, api.root);
   const outDir = path.dirname(path.join(root, api["x-openapi-ts"].output));
