@@ -110,7 +110,9 @@ export function tokenAuthenticator(
  * Signs every attempt with SDK-HMAC-SHA256, with a fresh date. Adds the signed
  * X-Project-Id (project-level services) and X-Security-Token (temporary keys).
  * When the gateway refuses the signature's date, it corrects the clock by the
- * server's time and re-signs once; later calls keep the correction.
+ * server's time and re-signs once; later calls keep the correction. When it refuses
+ * a RefreshingCredentials' temporary keys (APIGW.0301 with a security token), it asks
+ * for new keys once and replays once.
  *
  * `credentials` is a key pair, or a RefreshingCredentials whose current answer
  * signs each attempt (one answer per attempt: key, secret and token always
@@ -147,6 +149,13 @@ export function accessKeyAuthenticator(
       return current instanceof Promise ? current.then((c) => sign(request, c)) : sign(request, current);
     },
     recover(response, request) {
+      // Temporary keys refused before their time (expired early, revoked): ask the
+      // provider once for new ones and replay once; a gateway 401 was not processed.
+      const securityToken = request.headers["x-security-token"];
+      if (source && securityToken && isTokenRejected(response)) {
+        source.forget(securityToken);
+        return true;
+      }
       const server = skewedServerTime(response, request.headers["x-sdk-date"]);
       if (server === undefined) return false;
       clockOffset = server - Date.now();

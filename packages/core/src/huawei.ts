@@ -151,6 +151,7 @@ function wireCredentials<Region extends string>(
     // Each call gets its own error, naming the service and what to set.
     const keys: RefreshingCredentials = {
       peek: shared.peek,
+      forget: shared.forget,
       get() {
         const current = shared.get();
         if (!(current instanceof Promise)) return current;

@@ -29,6 +29,12 @@ export interface RefreshingCredentials {
   get(): Readonly<ProvidedCredentials> | Promise<Readonly<ProvidedCredentials>>;
   /** The credentials held now, without asking the provider. */
   peek(): Readonly<ProvidedCredentials> | undefined;
+  /**
+   * The gateway refused the held keys whose security token is `securityToken` (expired or
+   * revoked before their time): drop them, so the next `get()` asks the provider. Keys
+   * already replaced are left alone, so many refused calls cause one refresh.
+   */
+  forget(securityToken: string): void;
 }
 
 /**
@@ -75,5 +81,10 @@ export function refreshingCredentials(provider: CredentialProvider, options: Ref
       return refresh();
     },
     peek: () => held?.value,
+    forget(securityToken) {
+      if (held?.value.securityToken !== securityToken) return;
+      held = undefined;
+      retryAt = 0;
+    },
   };
 }
