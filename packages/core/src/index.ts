@@ -57,6 +57,9 @@ export { createTransport, describeFetchFailure, DEFAULT_TIMEOUT_IN_MS, DEFAULT_M
 export {
   RetryPolicy,
   RETRY_DEFAULTS,
+  realClock,
+  type Clock,
+  type Deadline,
   backoffDelay,
   parseRetryAfter,
   type RetryNotice,
