@@ -10,7 +10,7 @@ import { readEnv, resolveHuaweiCredentials, type HuaweiCredentials, type Provide
 import { normalizeEndpoint, resolveBaseUrl } from "./endpoint.js";
 import { AbortError, ConfigurationError } from "./errors.js";
 import { huaweiRetryClassifier, isTokenRejected } from "./huawei-gateway.js";
-import { untilAborted } from "./retry.js";
+import { leaveReasons, within, type SharedWait } from "./shared-work.js";
 import { createIamTokenProvider, iamEndpointFor } from "./iam.js";
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
 import { loadProfile, type ProfileLookup } from "./profile-file.js";
@@ -119,9 +119,9 @@ function iamBase(endpoint: string | undefined, region: string | undefined, allow
   return normalizeEndpoint(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`, { allowInsecureHttp, label: "the IAM endpoint" });
 }
 
-/** `pending`, or AbortError as soon as `signal` fires while it runs (credentials, the project lookup). */
-function abortable<T>(pending: Promise<T>, signal: AbortSignal | undefined, provider: string, operation: string, what: string): Promise<T> {
-  return untilAborted(pending, signal, () => new AbortError(`The call was aborted while waiting for ${what}.`, { provider, operation, cause: signal?.reason }));
+/** `pending`, or this call's AbortError or TimeoutError as soon as it is aborted or past its deadline (credentials, the project lookup). */
+function abortable<T>(pending: Promise<T>, wait: SharedWait, provider: string, operation: string, what: string): Promise<T> {
+  return within(pending, wait, leaveReasons({ provider, operation }, what, wait));
 }
 
 interface Wiring {
@@ -152,8 +152,8 @@ function wireCredentials<Region extends string>(
     const keys: RefreshingCredentials = {
       peek: shared.peek,
       forget: shared.forget,
-      get() {
-        const current = shared.get();
+      get(wait) {
+        const current = shared.get(wait);
         if (!(current instanceof Promise)) return current;
         return current.catch((error: unknown) => {
           if (!(error instanceof CredentialsUnavailableError)) throw error;
@@ -242,13 +242,13 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
   lookup = createProjectLookup({ ...options, authenticator: wiring.lookup, secrets, service: provider });
   const projectLookup = lookup;
 
-  async function resolveProject(signal: AbortSignal | undefined, operation: string): Promise<string> {
-    const c = wiring.keys ? await abortable(Promise.resolve(wiring.keys.get()), signal, provider, operation, "credentials") : undefined;
+  async function resolveProject(wait: SharedWait, operation: string): Promise<string> {
+    const c = wiring.keys ? await abortable(Promise.resolve(wiring.keys.get(wait)), wait, provider, operation, "credentials") : undefined;
     const known = knownProject(c);
     if (known) return known;
     if (!region) throw noProject(operation);
     const iam = iamBase(options.iamEndpoint || c?.iamEndpoint || settings.iamEndpoint(), region, options.allowInsecureHttp);
-    return abortable(projectLookup.projectId(region, iam), signal, provider, operation, `the project id of ${region}`);
+    return abortable(projectLookup.projectId(region, iam, wait), wait, provider, operation, `the project id of ${region}`);
   }
 
   const withProject = (input: OperationInput, projectId: string): OperationInput => ({ ...input, params: { ...input.params, project_id: projectId } });
@@ -260,7 +260,7 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
     return (async () => {
       // The input is checked before anything is sent, the project lookup included.
       prepareRequest({ ...operation, path: "/" }, input);
-      const projectId = await resolveProject(callOptions?.abortSignal, operation.id);
+      const projectId = await resolveProject({ abortSignal: callOptions?.abortSignal, deadline: callOptions?.deadline }, operation.id);
       return service.call<T>(operation, withProject(input, projectId), callOptions, read);
     })();
   }

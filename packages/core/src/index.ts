@@ -106,6 +106,7 @@ export {
   type IamPasswordCredentials,
   type ProvidedCredentials,
   type CredentialProvider,
+  type CredentialRequestOptions,
 } from "./credentials.js";
 export {
   fromEnv,

@@ -201,21 +201,6 @@ export function deadlineError(request: HttpRequest, provider: string | undefined
 }
 
 /**
- * `pending`, or a rejection with `aborted()` as soon as `signal` fires while it is
- * still running (waiting for credentials, a token, a project id). The work itself
- * goes on for whoever else shares it.
- */
-export function untilAborted<T>(pending: Promise<T>, signal: AbortSignal | undefined, aborted: () => Error): Promise<T> {
-  if (!signal) return pending;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted());
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    pending.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
-/**
  * The pipeline step that sends an attempt again when that is safe: a throttled or 503
  * answer, or a connection that failed before sending, for any request; a timeout, a reset
  * after sending, or 408/500/502/504 only for idempotent requests. Waits with full-jitter

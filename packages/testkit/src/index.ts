@@ -98,3 +98,4 @@ export { credentialSourcesSuite, type CredentialSourcesSuite } from "./credentia
 export { KeyRing, gateway as keyCheckingGateway, startMetadata, iamProjects, closedUrl, NO_AGENCY_BODY, type IssuedKey, type FakeMetadata } from "./cloud.js";
 export * from "./rules.js";
 export { fakeClock, type FakeClock } from "./clock.js";
+export { runNodeScript } from "./process.js";
