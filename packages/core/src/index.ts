@@ -127,6 +127,7 @@ export {
   type RefreshingCredentialsOptions,
 } from "./refreshing-credentials.js";
 export { createProjectLookup, type ProjectLookup, type ProjectLookupOptions } from "./projects.js";
+export type { SharedWait } from "./shared-work.js";
 export { createHuaweiService, huaweiAuthenticator, requireOption, type HuaweiClientOptions, type HuaweiServiceConfig } from "./huawei.js";
 export {
   huaweiRetryClassifier,

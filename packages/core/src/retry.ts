@@ -159,7 +159,7 @@ export interface Clock {
   sleep(ms: number, signal: AbortSignal | undefined, aborted: () => AbortError): Promise<void>;
 }
 
-/** The real time: Date.now and {@link sleep}. */
+/** The real time: Date.now and timers that leave nothing behind (the SDK's one sleep). */
 export const realClock: Clock = { now: () => Date.now(), sleep };
 
 /**

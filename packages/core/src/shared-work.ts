@@ -8,7 +8,13 @@
 import { AbortError, TimeoutError, type SdkErrorOptions } from "./errors.js";
 import { timeLeft, type Deadline } from "./retry.js";
 
-/** How one caller waits for shared work. */
+/**
+ * How one caller waits for work shared with other calls (an IAM token, a project id,
+ * new keys): it leaves when its signal fires or its deadline passes.
+ *
+ * @example
+ * const token = await tokens.token({ abortSignal: controller.signal, deadline: { at: Date.now() + 5_000, clock: realClock } });
+ */
 export interface SharedWait {
   /** The caller's signal: it leaves at once when it fires. */
   abortSignal?: AbortSignal | undefined;
