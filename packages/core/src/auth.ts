@@ -4,13 +4,12 @@
 // AuthPolicy replays at most once per attempt, so a bad credential never loops
 // (Huawei's gateway locks an access key after five failures in a row).
 import type { AccessKeyCredentials, ProvidedCredentials } from "./credentials.js";
-import { AbortError } from "./errors.js";
-import { untilAborted } from "./retry.js";
 import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
 import { isTokenRejected, skewedServerTime } from "./huawei-gateway.js";
 import type { IamTokenProvider } from "./iam.js";
 import { assertHeaderValue, type SecretSet } from "./secrets.js";
 import type { RefreshingCredentials } from "./refreshing-credentials.js";
+import { leaveReasons, within } from "./shared-work.js";
 import { createSigner, type Hashing, type Signer } from "./signing.js";
 
 /** Puts a client's credentials on each attempt: a token header, or an AK/SK signature. */
@@ -47,18 +46,11 @@ export class AuthPolicy implements Policy {
   }
 
   // Waiting for credentials (an IAM token being fetched for everyone) must not
-  // outlast the caller's abortSignal.
+  // outlast the caller's abortSignal or deadline.
   private authenticate(request: HttpRequest): Promise<void> | void {
     const result = this.authenticator.authenticate(request);
     if (!(result instanceof Promise)) return;
-    return untilAborted(result, request.abortSignal, () =>
-      new AbortError("The call was aborted while waiting for credentials.", {
-        provider: this.provider,
-        operation: request.operation,
-        attempts: request.context.attempts,
-        cause: request.abortSignal?.reason,
-      }),
-    );
+    return within(result, request, leaveReasons({ provider: this.provider, operation: request.operation, attempts: request.context.attempts }, "credentials", request));
   }
 
 }
@@ -111,7 +103,9 @@ export function tokenAuthenticator(
  * Signs every attempt with SDK-HMAC-SHA256, with a fresh date. Adds the signed
  * X-Project-Id (project-level services) and X-Security-Token (temporary keys).
  * When the gateway refuses the signature's date, it corrects the clock by the
- * server's time and re-signs once; later calls keep the correction.
+ * server's time and re-signs once; later calls keep the correction. When it refuses
+ * a RefreshingCredentials' temporary keys (APIGW.0301 with a security token), it asks
+ * for new keys once and replays once.
  *
  * `credentials` is a key pair, or a RefreshingCredentials whose current answer
  * signs each attempt (one answer per attempt: key, secret and token always
@@ -148,10 +142,17 @@ export function accessKeyAuthenticator(
   return {
     authenticate(request) {
       if (!source) return sign(request, credentials as AccessKeyCredentials);
-      const current = source.get();
+      const current = source.get({ abortSignal: request.abortSignal, deadline: request.deadline });
       return current instanceof Promise ? current.then((c) => sign(request, c)) : sign(request, current);
     },
     recover(response, request) {
+      // Temporary keys refused before their time (expired early, revoked): ask the
+      // provider once for new ones and replay once; a gateway 401 was not processed.
+      const securityToken = request.headers["x-security-token"];
+      if (source && securityToken && isTokenRejected(response)) {
+        source.forget(securityToken);
+        return true;
+      }
       const server = skewedServerTime(response, request.headers["x-sdk-date"]);
       if (server === undefined) return false;
       clockOffset = server - Date.now();
@@ -164,7 +165,7 @@ export function accessKeyAuthenticator(
 export function iamAuthenticator(provider: IamTokenProvider): Authenticator {
   return {
     async authenticate(request) {
-      request.headers["x-auth-token"] = await provider.token();
+      request.headers["x-auth-token"] = await provider.token({ abortSignal: request.abortSignal, deadline: request.deadline });
     },
     recover(response, request) {
       if (!isTokenRejected(response)) return false;

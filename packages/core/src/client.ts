@@ -12,7 +12,7 @@ import { createPipeline, HttpResponse, type HttpRequest, type Policy, type SendR
 import { consoleLogger, logLevelFromEnv, LogPolicy, type Logger } from "./logging.js";
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
 import { readResult, toApiError, unwrapBody, type Unwrap } from "./response.js";
-import { RetryPolicy, type RetryClassifier, type RetryOptions } from "./retry.js";
+import { RetryPolicy, type Deadline, type RetryClassifier, type RetryOptions } from "./retry.js";
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport, NULL_BODY_STATUS } from "./transport.js";
 import { sdkUserAgent, UserAgentPolicy } from "./user-agent.js";
@@ -60,6 +60,8 @@ export interface CallOptions {
   maxRetries?: number | undefined;
   /** Extra headers for this call only (added to the client's). */
   headers?: Record<string, string> | undefined;
+  /** When the call must be over, its retries and their waits included (a waiter passes its `maxWaitInMs`). */
+  deadline?: Deadline | undefined;
 }
 
 /** What {@link createServiceClient} wires together for one service. */
@@ -272,6 +274,7 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
       body,
       abortSignal: callOptions.abortSignal,
       timeoutInMs: callOptions.timeoutInMs,
+      deadline: callOptions.deadline,
       maxRetries: callOptions.maxRetries,
       idempotent: operation.idempotent,
       operation: operation.id,

@@ -125,9 +125,9 @@ export function fromMetadata(options: MetadataOptions = {}): CredentialProvider 
     throw new ConfigurationError(`The metadata endpoint must be http(s)://host[:port] (got ${JSON.stringify(endpoint)}).`);
   }
   const client = createMetadataClient({ ...options, endpoint });
-  return async () => {
+  return async (request) => {
     try {
-      return checkProvidedCredentials(await client(), "the metadata service");
+      return checkProvidedCredentials(await client(request ?? undefined), "the metadata service");
     } catch (error) {
       if (error instanceof MetadataError) throw unavailable("metadata", error.message, error);
       throw error;
@@ -148,11 +148,11 @@ export function fromMetadata(options: MetadataOptions = {}): CredentialProvider 
  * });
  */
 export function chainCredentials(...providers: CredentialProvider[]): CredentialProvider {
-  return async () => {
+  return async (request) => {
     const tried: CredentialsAttempt[] = [];
     for (const provider of providers) {
       try {
-        return await provider();
+        return await provider(request);
       } catch (error) {
         if (!(error instanceof CredentialsUnavailableError)) throw error;
         tried.push(...error.tried);

@@ -65,9 +65,23 @@ export interface ProvidedCredentials {
 /**
  * A function returning access keys (sync or async): `fromEnv()`, `fromProfile()`,
  * `fromMetadata()`, `defaultCredentials()`, or your own. Asked at the first call,
- * then again before `expiration`, by one request shared by concurrent calls.
+ * then again before `expiration`, by one request shared by concurrent calls. Its
+ * `abortSignal` fires when no call waits for the answer any more: a provider that
+ * sends requests should stop them then.
  */
-export type CredentialProvider = () => ProvidedCredentials | Promise<ProvidedCredentials>;
+// `| void`: a provider still fits where a no-argument function does (`promise.then(fromEnv())`).
+export type CredentialProvider = (options?: CredentialRequestOptions | void) => ProvidedCredentials | Promise<ProvidedCredentials>;
+
+/**
+ * What a {@link CredentialProvider} is asked with.
+ *
+ * @example
+ * const fromVault: CredentialProvider = async ({ abortSignal } = {}) => (await fetch(vaultUrl, { signal: abortSignal })).json();
+ */
+export interface CredentialRequestOptions {
+  /** Fires when every call waiting for these credentials has been aborted or has passed its deadline. */
+  abortSignal?: AbortSignal | undefined;
+}
 
 /**
  * The `credentials` a Huawei client takes: a token, an access key pair, an IAM user's

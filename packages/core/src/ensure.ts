@@ -35,8 +35,16 @@ export interface EnsureConfig<W, B> {
 
 const defaultCreated = (answer: unknown): unknown => (isRecord(answer) && (answer.id !== undefined || answer.uuid !== undefined) ? answer : undefined);
 
-function isDuplicate(error: unknown, codes: readonly string[]): boolean {
-  return error instanceof ApiError && error.code !== undefined && codes.some((c) => sameErrorCode(error.code!, c));
+/**
+ * Whether a refused create may mean "the name is taken", so that a lookup decides:
+ * the service's documented duplicate code, a 409, or, for a service that documents
+ * no such code (ModelArts, DataArts Fabric answer a bare 400), any 400. A lookup
+ * sends nothing that could create; it only finds the workspace another caller made.
+ */
+function mayBeNameTaken(error: unknown, codes: readonly string[]): boolean {
+  if (!(error instanceof ApiError) || error.outcomeUnknown) return false;
+  if (error.code !== undefined && codes.some((c) => sameErrorCode(error.code!, c))) return true;
+  return error.status === 409 || (error.status === 400 && codes.length === 0);
 }
 
 /**
@@ -82,7 +90,7 @@ export async function ensureWorkspace<
     firstError = error;
   }
   if (firstError === undefined) return created(answer);
-  if (isDuplicate(firstError, config.duplicateCodes ?? [])) {
+  if (mayBeNameTaken(firstError, config.duplicateCodes ?? [])) {
     // Someone else created it between the lookup and the create.
     const found = await config.findWorkspaceByName(name, options);
     if (found !== undefined) return { workspace: found, created: false };
@@ -103,7 +111,7 @@ export async function ensureWorkspace<
   try {
     second = await config.create(body, options);
   } catch (error) {
-    if (isDuplicate(error, config.duplicateCodes ?? [])) {
+    if (mayBeNameTaken(error, config.duplicateCodes ?? [])) {
       // The first create did happen after all, and is listed now.
       const again = await config.findWorkspaceByName(name, options);
       if (again !== undefined) return { workspace: again, created: true };

@@ -257,9 +257,12 @@ export class ConnectionError extends SdkError {
 export class TimeoutError extends SdkError {
   /** The limit that was reached, per attempt. */
   readonly timeoutInMs: number;
-  constructor(message: string, options: SdkErrorOptions & { timeoutInMs: number }) {
+  /** True when the call's `deadline` (a waiter's `maxWaitInMs`) ended it, not `timeoutInMs` alone. */
+  readonly deadlineReached: boolean;
+  constructor(message: string, options: SdkErrorOptions & { timeoutInMs: number; deadlineReached?: boolean | undefined }) {
     super(message, options);
     this.timeoutInMs = options.timeoutInMs;
+    this.deadlineReached = options.deadlineReached ?? false;
   }
 }
 

@@ -1,6 +1,7 @@
 // The request and response that flow through the pipeline. Plain data, built
 // once per call: the body is serialised once and signed from that same string,
 // and the response body is read once and parsed at most once.
+import type { Deadline } from "./retry.js";
 
 /** One attempt of a call, as it flows through the pipeline to the transport. */
 export interface HttpRequest {
@@ -22,6 +23,8 @@ export interface HttpRequest {
   context: CallContext;
   /** This call's limit per attempt, over the client's. */
   timeoutInMs?: number | undefined;
+  /** When the whole call must be over: attempts, retry waits and waits for credentials end by then. */
+  deadline?: Deadline | undefined;
   /** This call's retries, over the client's. */
   maxRetries?: number | undefined;
   /** A User-Agent the caller set for this call, added after the SDK's own. */

@@ -11,7 +11,7 @@ import { readEnv, resolveHuaweiCredentials, type HuaweiCredentials, type Provide
 import { assertRegionName, normalizeEndpoint, resolveBaseUrl } from "./endpoint.js";
 import { AbortError, ConfigurationError } from "./errors.js";
 import { huaweiRetryClassifier, isTokenRejected } from "./huawei-gateway.js";
-import { untilAborted } from "./retry.js";
+import { leaveReasons, within, type SharedWait } from "./shared-work.js";
 import { createIamTokenProvider, iamEndpointFor } from "./iam.js";
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
 import { loadProfile, type ProfileLookup } from "./profile-file.js";
@@ -134,9 +134,9 @@ function iamBase(endpoint: string | undefined, region: string | undefined, allow
   return normalizeEndpoint(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`, { allowInsecureHttp, label: "the IAM endpoint" });
 }
 
-/** `pending`, or AbortError as soon as `signal` fires while it runs (credentials, the project lookup). */
-function abortable<T>(pending: Promise<T>, signal: AbortSignal | undefined, provider: string, operation: string, what: string): Promise<T> {
-  return untilAborted(pending, signal, () => new AbortError(`The call was aborted while waiting for ${what}.`, { provider, operation, cause: signal?.reason }));
+/** `pending`, or this call's AbortError or TimeoutError as soon as it is aborted or past its deadline (credentials, the project lookup). */
+function abortable<T>(pending: Promise<T>, wait: SharedWait, provider: string, operation: string, what: string): Promise<T> {
+  return within(pending, wait, leaveReasons({ provider, operation }, what, wait));
 }
 
 interface Wiring {
@@ -169,8 +169,9 @@ function wireCredentials<Region extends string>(
     // Each call gets its own error, naming the service and what to set.
     const keys: RefreshingCredentials = {
       peek: shared.peek,
-      get() {
-        const current = shared.get();
+      forget: shared.forget,
+      get(wait) {
+        const current = shared.get(wait);
         if (!(current instanceof Promise)) return current;
         return current.catch((error: unknown) => {
           if (!(error instanceof CredentialsUnavailableError)) throw error;
@@ -246,19 +247,19 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
   const looksUp = inPath || (wiring.signs && region !== undefined && region !== "");
   if (looksUp) lookup = createProjectLookup({ ...options, authenticator: wiring.lookup, secrets, service: provider, userAgent: sdkUserAgent(config.packageId ?? `@ws/${provider}`) });
 
-  async function resolveProject(signal: AbortSignal | undefined, operation: string): Promise<string> {
-    const c = wiring.keys ? await abortable(Promise.resolve(wiring.keys.get()), signal, provider, operation, "credentials") : undefined;
+  async function resolveProject(wait: SharedWait, operation: string): Promise<string> {
+    const c = wiring.keys ? await abortable(Promise.resolve(wiring.keys.get(wait)), wait, provider, operation, "credentials") : undefined;
     const known = knownProject(c);
     if (known) return known;
     if (!region || !lookup) throw noProject(operation);
     const iam = iamBase(options.iamEndpoint || c?.iamEndpoint || settings.iamEndpoint(), region, options.allowInsecureHttp);
-    return abortable(lookup.projectId(region, iam), signal, provider, operation, `the project id of ${region}`);
+    return abortable(lookup.projectId(region, iam, wait), wait, provider, operation, `the project id of ${region}`);
   }
 
   // Fabric: every signed call, raw ones included, waits for the project before it is signed.
   const namingProject = (auth: Authenticator): Authenticator => ({
     authenticate: (request) =>
-      knownProject(wiring.keys?.peek()) ? auth.authenticate(request) : resolveProject(request.abortSignal, request.operation).then(() => auth.authenticate(request)),
+      knownProject(wiring.keys?.peek()) ? auth.authenticate(request) : resolveProject({ abortSignal: request.abortSignal, deadline: request.deadline }, request.operation).then(() => auth.authenticate(request)),
     ...(auth.recover ? { recover: auth.recover.bind(auth) } : {}),
   });
 
@@ -287,7 +288,7 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
     return (async () => {
       // The input is checked before anything is sent, the project lookup included.
       prepareRequest({ ...operation, path: "/" }, input);
-      const projectId = await resolveProject(callOptions?.abortSignal, operation.id);
+      const projectId = await resolveProject({ abortSignal: callOptions?.abortSignal, deadline: callOptions?.deadline }, operation.id);
       return service.call<T>(operation, withProject(input, projectId), callOptions, read);
     })();
   }

@@ -11,6 +11,7 @@ import { readResult, unwrapBody } from "./response.js";
 import { RetryPolicy, type RetryOptions } from "./retry.js";
 import { huaweiRetryClassifier } from "./huawei-gateway.js";
 import type { SecretSet } from "./secrets.js";
+import { leaveReasons, sharedWork, type SharedWait } from "./shared-work.js";
 import { createTransport } from "./transport.js";
 
 /**
@@ -68,8 +69,12 @@ export function iamEndpointFor(region: string | undefined): string {
 
 /** A cache of one IAM user's project-scoped token, renewed before it expires. */
 export interface IamTokenProvider {
-  /** A valid token: the cached one, the one being fetched, or a new one. */
-  token(now?: number): Promise<string>;
+  /**
+   * A valid token: the cached one, the one being fetched, or a new one. A caller leaves
+   * when its `abortSignal` fires or its `deadline` passes; the request is aborted when
+   * every caller waiting for it has left.
+   */
+  token(wait?: SharedWait): Promise<string>;
   /** Forget `token` if it is the cached one (the service said it is no longer valid). */
   invalidate(token: string): void;
 }
@@ -87,10 +92,10 @@ export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvid
   if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));
   const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider: "iam" }));
   let cached: { token: string; renewAt: number } | undefined;
-  let inflight: Promise<string> | undefined;
   let refused: { error: unknown; until: number } | undefined;
+  const request = sharedWork(fetchToken);
 
-  async function fetchToken(): Promise<string> {
+  async function fetchToken(signal: AbortSignal): Promise<string> {
     const o = options;
     const body = JSON.stringify({
       auth: {
@@ -108,6 +113,7 @@ export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvid
       body,
       // Asking for a token twice is harmless: a new token does not invalidate the old one.
       idempotent: true,
+      abortSignal: signal,
       operation: "getToken",
       context: { attempts: 0, retry: 0 },
     };
@@ -138,13 +144,11 @@ export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvid
   }
 
   return {
-    token(now = Date.now()) {
+    token(wait = {}) {
+      const now = Date.now();
       if (refused && now < refused.until) return Promise.reject(refused.error);
       if (cached && now < cached.renewAt) return Promise.resolve(cached.token);
-      inflight ??= fetchToken().finally(() => {
-        inflight = undefined;
-      });
-      return inflight;
+      return request.join(wait, leaveReasons({ provider: "iam", operation: "getToken" }, "an IAM token", wait));
     },
     invalidate(token) {
       if (cached?.token === token) cached = undefined;

@@ -58,6 +58,9 @@ export { createTransport, describeFetchFailure, DEFAULT_TIMEOUT_IN_MS, DEFAULT_M
 export {
   RetryPolicy,
   RETRY_DEFAULTS,
+  realClock,
+  type Clock,
+  type Deadline,
   backoffDelay,
   parseRetryAfter,
   type RetryNotice,
@@ -104,6 +107,7 @@ export {
   type IamPasswordCredentials,
   type ProvidedCredentials,
   type CredentialProvider,
+  type CredentialRequestOptions,
 } from "./credentials.js";
 export {
   fromEnv,
@@ -124,6 +128,7 @@ export {
   type RefreshingCredentialsOptions,
 } from "./refreshing-credentials.js";
 export { createProjectLookup, type ProjectLookup, type ProjectLookupOptions } from "./projects.js";
+export type { SharedWait } from "./shared-work.js";
 export { createHuaweiService, huaweiAuthenticator, requireOption, type HuaweiClientOptions, type HuaweiServiceConfig } from "./huawei.js";
 export {
   huaweiRetryClassifier,

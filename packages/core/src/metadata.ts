@@ -4,7 +4,8 @@
 // X-Metadata-Token. A service that answers the token request with 404 or 405 has
 // no session tokens: the key request is sent without one. The session token is
 // kept in this closure, never in an error, a log line or a field.
-import { ConfigurationError, SdkError } from "./errors.js";
+import type { CredentialRequestOptions } from "./credentials.js";
+import { AbortError, ConfigurationError, SdkError } from "./errors.js";
 import { isRecord, type HttpRequest, type HttpResponse } from "./http.js";
 import { assertNoUserInfo } from "./endpoint.js";
 import { assertHeaderValue } from "./secrets.js";
@@ -75,7 +76,7 @@ export class MetadataError extends ConfigurationError {
  * const metadata = createMetadataClient({ timeoutInMs: 1_000 });
  * const { accessKey, expiration } = await metadata();
  */
-export function createMetadataClient(options: MetadataOptions = {}): () => Promise<MetadataCredentials> {
+export function createMetadataClient(options: MetadataOptions = {}): (request?: CredentialRequestOptions) => Promise<MetadataCredentials> {
   const base = (options.endpoint ?? METADATA_ENDPOINT).replace(/\/+$/, "");
   let parsed: URL;
   try {
@@ -89,19 +90,20 @@ export function createMetadataClient(options: MetadataOptions = {}): () => Promi
   // undefined: not asked yet (or expired); null: the service has no session tokens.
   let session: { token: string | null; renewAt: number } | undefined;
 
-  async function request(method: string, path: string, headers: Record<string, string>): Promise<HttpResponse> {
-    const req: HttpRequest = { method, url: base + path, headers, idempotent: true, operation: `${method} ${path}`, context: { attempts: 0, retry: 0 } };
+  async function request(method: string, path: string, headers: Record<string, string>, abortSignal: AbortSignal | undefined): Promise<HttpResponse> {
+    const req: HttpRequest = { method, url: base + path, headers, abortSignal, idempotent: true, operation: `${method} ${path}`, context: { attempts: 0, retry: 0 } };
     try {
       return await send(req);
     } catch (error) {
+      if (error instanceof AbortError) throw error;
       const why = error instanceof SdkError ? error.message : "the request failed";
       throw new MetadataError(`the metadata service at ${base} is unreachable: ${why}`, true, error);
     }
   }
 
-  async function sessionToken(force: boolean): Promise<string | null> {
+  async function sessionToken(force: boolean, abortSignal: AbortSignal | undefined): Promise<string | null> {
     if (!force && session && Date.now() < session.renewAt) return session.token;
-    const response = await request("PUT", TOKEN_PATH, { "x-metadata-token-ttl-seconds": String(TOKEN_TTL_SECONDS) });
+    const response = await request("PUT", TOKEN_PATH, { "x-metadata-token-ttl-seconds": String(TOKEN_TTL_SECONDS) }, abortSignal);
     if (response.status === 404 || response.status === 405) {
       // No session tokens here; ask again in a day, as the Go SDK does.
       session = { token: null, renewAt: Date.now() + 86_400_000 };
@@ -115,17 +117,17 @@ export function createMetadataClient(options: MetadataOptions = {}): () => Promi
     return session.token;
   }
 
-  async function securityKey(token: string | null): Promise<HttpResponse> {
-    return request("GET", KEY_PATH, token ? { "x-metadata-token": token } : {});
+  async function securityKey(token: string | null, abortSignal: AbortSignal | undefined): Promise<HttpResponse> {
+    return request("GET", KEY_PATH, token ? { "x-metadata-token": token } : {}, abortSignal);
   }
 
-  return async function getCredentials(): Promise<MetadataCredentials> {
+  return async function getCredentials({ abortSignal } = {}): Promise<MetadataCredentials> {
     const sentAt = Date.now();
-    let response = await securityKey(await sessionToken(false));
+    let response = await securityKey(await sessionToken(false, abortSignal), abortSignal);
     // An expired session token: get a new one and ask once more (not when the
     // instance simply has no agency).
     if (response.status === 401 && !response.bodyText.includes(NO_AGENCY)) {
-      response = await securityKey(await sessionToken(true));
+      response = await securityKey(await sessionToken(true, abortSignal), abortSignal);
     }
     if (response.status !== 200) {
       const why = response.bodyText.includes(NO_AGENCY) ? "the instance has no agency (Please configure Cloud Service Agency first)" : `HTTP ${response.status}`;

@@ -13,6 +13,7 @@ import { LogPolicy, type Logger } from "./logging.js";
 import { readResult, unwrapBody } from "./response.js";
 import { RetryPolicy, type RetryOptions } from "./retry.js";
 import { assertHeaderValue, type SecretSet } from "./secrets.js";
+import { leaveReasons, sharedWork, type SharedWait } from "./shared-work.js";
 import { createTransport } from "./transport.js";
 import { UserAgentPolicy } from "./user-agent.js";
 
@@ -44,8 +45,12 @@ export interface ProjectLookupOptions extends RetryOptions {
 
 /** A region's project ID, looked up in IAM once per region and kept. */
 export interface ProjectLookup {
-  /** The region's project id: the one found before, the one being looked up, or a new lookup at `iamEndpoint` (checked, no trailing slash). */
-  projectId(region: string, iamEndpoint: string): Promise<string>;
+  /**
+   * The region's project id: the one found before, the one being looked up, or a new lookup at
+   * `iamEndpoint` (checked, no trailing slash). A caller leaves when its `abortSignal` fires or
+   * its `deadline` passes; the lookup is aborted when every caller waiting for it has left.
+   */
+  projectId(region: string, iamEndpoint: string, wait?: SharedWait): Promise<string>;
   /** The region's project id if it is already known. */
   known(region: string): string | undefined;
 }
@@ -64,13 +69,14 @@ export function createProjectLookup(options: ProjectLookupOptions): ProjectLooku
   if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));
   const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider: "iam" }));
   const found = new Map<string, string>();
-  const pending = new Map<string, Promise<string>>();
+  const pending = new Map<string, ReturnType<typeof sharedWork<string>>>();
 
-  async function lookUp(region: string, iamEndpoint: string): Promise<string> {
+  async function lookUp(region: string, iamEndpoint: string, signal: AbortSignal): Promise<string> {
     const request: HttpRequest = {
       method: "GET",
       url: `${iamEndpoint}/v3/projects?name=${encodeRfc3986(region)}`,
       headers: {},
+      abortSignal: signal,
       idempotent: true,
       operation: "listProjects",
       context: { attempts: 0, retry: 0 },
@@ -96,15 +102,15 @@ export function createProjectLookup(options: ProjectLookupOptions): ProjectLooku
   }
 
   return {
-    projectId(region, iamEndpoint) {
+    projectId(region, iamEndpoint, wait = {}) {
       const known = found.get(region);
       if (known !== undefined) return Promise.resolve(known);
-      let inflight = pending.get(region);
-      if (!inflight) {
-        inflight = lookUp(region, iamEndpoint).finally(() => pending.delete(region));
-        pending.set(region, inflight);
+      let lookup = pending.get(region);
+      if (!lookup) {
+        lookup = sharedWork((signal) => lookUp(region, iamEndpoint, signal));
+        pending.set(region, lookup);
       }
-      return inflight;
+      return lookup.join(wait, leaveReasons({ provider: options.service }, `the project id of ${region}`, wait));
     },
     known: (region) => found.get(region),
   };

@@ -6,6 +6,7 @@
 // that request fails, they are used until they expire (and the refresh is tried
 // again a little later), so a short outage of the metadata service fails nothing.
 import { checkProvidedCredentials, type CredentialProvider, type ProvidedCredentials } from "./credentials.js";
+import { leaveReasons, sharedWork, type SharedWait } from "./shared-work.js";
 
 /** Ask again this long before `expiration` (or after half the lifetime, when that is sooner). */
 export const DEFAULT_REFRESH_MARGIN_IN_MS = 5 * 60_000;
@@ -25,10 +26,20 @@ export interface RefreshingCredentialsOptions {
 
 /** A provider's current credentials, asked for again before they expire. */
 export interface RefreshingCredentials {
-  /** Usable credentials: at once while fresh, else after the one shared request to the provider. */
-  get(): Readonly<ProvidedCredentials> | Promise<Readonly<ProvidedCredentials>>;
+  /**
+   * Usable credentials: at once while fresh, else after the one shared request to the
+   * provider. A caller leaves when its `abortSignal` fires or its `deadline` passes; the
+   * request is aborted when every caller waiting for it has left.
+   */
+  get(wait?: SharedWait): Readonly<ProvidedCredentials> | Promise<Readonly<ProvidedCredentials>>;
   /** The credentials held now, without asking the provider. */
   peek(): Readonly<ProvidedCredentials> | undefined;
+  /**
+   * The gateway refused the held keys whose security token is `securityToken` (expired or
+   * revoked before their time): drop them, so the next `get()` asks the provider. Keys
+   * already replaced are left alone, so many refused calls cause one refresh.
+   */
+  forget(securityToken: string): void;
 }
 
 /**
@@ -40,40 +51,40 @@ export interface RefreshingCredentials {
 export function refreshingCredentials(provider: CredentialProvider, options: RefreshingCredentialsOptions = {}): RefreshingCredentials {
   const margin = options.refreshMarginInMs ?? DEFAULT_REFRESH_MARGIN_IN_MS;
   let held: { value: Readonly<ProvidedCredentials>; refreshAt: number; expiresAt: number } | undefined;
-  let inflight: Promise<Readonly<ProvidedCredentials>> | undefined;
   let retryAt = 0;
 
-  function refresh(): Promise<Readonly<ProvidedCredentials>> {
-    inflight ??= (async () => {
-      const askedAt = Date.now();
-      const value = checkProvidedCredentials(await provider());
-      options.onCredentials?.(value);
-      const expiresAt = value.expiration ? value.expiration.getTime() : Number.POSITIVE_INFINITY;
-      const refreshAt = expiresAt - Math.min(margin, Math.max(0, expiresAt - askedAt) / 2);
-      held = { value, refreshAt, expiresAt };
-      return value;
-    })().finally(() => {
-      inflight = undefined;
-    });
-    return inflight;
-  }
+  const request = sharedWork(async (abortSignal) => {
+    const askedAt = Date.now();
+    const value = checkProvidedCredentials(await provider({ abortSignal }));
+    options.onCredentials?.(value);
+    const expiresAt = value.expiration ? value.expiration.getTime() : Number.POSITIVE_INFINITY;
+    const refreshAt = expiresAt - Math.min(margin, Math.max(0, expiresAt - askedAt) / 2);
+    held = { value, refreshAt, expiresAt };
+    return value;
+  });
 
   return {
-    get() {
+    get(wait = {}) {
       const now = Date.now();
       const current = held;
       if (current && now < current.refreshAt) return current.value;
       if (current && now < current.expiresAt) {
-        if (!inflight && now >= retryAt) {
-          refresh().catch(() => {
+        if (!request.running() && now >= retryAt) {
+          // In the background, for no caller in particular: it is not aborted with one.
+          request.join({}, leaveReasons({}, "new credentials", {})).catch(() => {
             // Keep the valid keys; try again after a quarter of what is left (at most 10 s).
             retryAt = Date.now() + Math.min(10_000, Math.max(0, current.expiresAt - Date.now()) / 4);
           });
         }
         return current.value;
       }
-      return refresh();
+      return request.join(wait, leaveReasons({}, "credentials", wait));
     },
     peek: () => held?.value,
+    forget(securityToken) {
+      if (held?.value.securityToken !== securityToken) return;
+      held = undefined;
+      retryAt = 0;
+    },
   };
 }

@@ -6,7 +6,7 @@
 // or the connection failed before the request left. Never after a timeout, a
 // reset after sending, or a 500/502/504.
 import { AbortError, ConnectionError, SdkError, TimeoutError } from "./errors.js";
-import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
+import { HttpResponse, type HttpRequest, type Policy, type SendRequest } from "./http.js";
 import { REFUSED_BY_RUNTIME } from "./transport.js";
 
 /**
@@ -148,27 +148,67 @@ export function sleep(ms: number, signal: AbortSignal | undefined, aborted: () =
 }
 
 /**
+ * Time for the pipeline and the waiters: the real one, or a test's.
+ *
+ * @example
+ * const clock: Clock = { now: () => Date.now(), sleep: (ms, signal, aborted) => sleep(ms, signal, aborted) };
+ */
+export interface Clock {
+  /** The current time, in ms since the epoch. */
+  now(): number;
+  /** Resolves after `ms`, or rejects with `aborted()` as soon as `signal` fires. */
+  sleep(ms: number, signal: AbortSignal | undefined, aborted: () => AbortError): Promise<void>;
+}
+
+/** The real time: Date.now and timers that leave nothing behind (the SDK's one sleep). */
+export const realClock: Clock = { now: () => Date.now(), sleep };
+
+/**
+ * When a call must be over, on a clock: every attempt (its timeout is the smaller of
+ * `timeoutInMs` and the time left), every retry wait and every wait for credentials ends
+ * by then, and the call rejects with a TimeoutError whose `deadlineReached` is true. The
+ * waiters pass theirs (`maxWaitInMs`) to each poll.
+ *
+ * @example
+ * await client.getWorkspace(id, { deadline: { at: Date.now() + 10_000, clock: realClock } });
+ */
+export interface Deadline {
+  /** The time by which the call is over, on `clock`. */
+  at: number;
+  /** The clock `at` is on. */
+  clock: Clock;
+}
+
+/** Milliseconds left before `deadline` (Infinity without one; 0 or less once it has passed). */
+export function timeLeft(deadline: Deadline | undefined): number {
+  return deadline ? deadline.at - deadline.clock.now() : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The TimeoutError of a call stopped by its deadline; `last` is what the last attempt got
+ * (a response, or an error), which decides `outcomeUnknown`.
+ */
+export function deadlineError(request: HttpRequest, provider: string | undefined, why: string, last?: unknown): TimeoutError {
+  const outcomeUnknown = last instanceof HttpResponse ? MAY_HAVE_BEEN_PROCESSED.has(last.status) : last instanceof SdkError && last.outcomeUnknown;
+  return new TimeoutError(`The call's deadline ${why}.`, {
+    provider,
+    operation: request.operation,
+    attempts: request.context.attempts,
+    timeoutInMs: 0,
+    deadlineReached: true,
+    outcomeUnknown,
+    cause: last instanceof HttpResponse ? undefined : last,
+  });
+}
+
+/**
  * The pipeline step that sends an attempt again when that is safe: a throttled or 503
  * answer, or a connection that failed before sending, for any request; a timeout, a reset
  * after sending, or 408/500/502/504 only for idempotent requests. Waits with full-jitter
  * backoff, or as long as the service asks (up to `maxRetryAfterInMs`); aborts the wait on
- * the caller's `abortSignal`.
+ * the caller's `abortSignal`. With a `deadline`, sends nothing once it has passed and
+ * waits for no retry that would end after it (TimeoutError, `deadlineReached`).
  */
-/**
- * `pending`, or a rejection with `aborted()` as soon as `signal` fires while it is
- * still running (waiting for credentials, a token, a project id). The work itself
- * goes on for whoever else shares it.
- */
-export function untilAborted<T>(pending: Promise<T>, signal: AbortSignal | undefined, aborted: () => Error): Promise<T> {
-  if (!signal) return pending;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted());
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    pending.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
 export class RetryPolicy implements Policy {
   readonly name = "retry";
   private readonly options: Required<RetryOptions>;
@@ -191,9 +231,12 @@ export class RetryPolicy implements Policy {
 
   async send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {
     const options = request.maxRetries === undefined ? this.options : { ...this.options, maxRetries: request.maxRetries };
+    const { deadline } = request;
     for (;;) {
       let delayInMs: number;
       let reason: string;
+      let last: unknown;
+      if (timeLeft(deadline) <= 0) throw deadlineError(request, this.provider, "passed before the request was sent");
       try {
         // AuthPolicy gives each attempt its own copy of the headers to sign.
         const response = await next(request);
@@ -201,6 +244,7 @@ export class RetryPolicy implements Policy {
         if (!verdict.retry) return response;
         delayInMs = verdict.delayInMs;
         reason = `HTTP ${response.status}`;
+        last = response;
       } catch (error) {
         // An error of another request (IAM's token request) keeps its own count.
         if (error instanceof SdkError && error.operation === request.operation) error.attempts = request.context.attempts;
@@ -211,9 +255,14 @@ export class RetryPolicy implements Policy {
         }
         delayInMs = backoffDelay(request.context.retry, options, this.random);
         reason = error instanceof Error ? error.name : "error";
+        last = error;
+      }
+      // A retry that could only start after the deadline is not waited for.
+      if (delayInMs >= timeLeft(deadline)) {
+        throw deadlineError(request, this.provider, `leaves ${Math.max(0, timeLeft(deadline))} ms, less than the ${delayInMs} ms wait before retrying after ${reason}`, last);
       }
       this.onRetry?.({ operation: request.operation, retry: request.context.retry + 1, maxRetries: options.maxRetries, delayInMs, reason });
-      await sleep(delayInMs, request.abortSignal, () =>
+      await (deadline?.clock ?? realClock).sleep(delayInMs, request.abortSignal, () =>
         new AbortError("The call was aborted while waiting to retry.", {
           provider: this.provider,
           operation: request.operation,

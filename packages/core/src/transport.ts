@@ -4,6 +4,7 @@
 // AbortError. It never retries; RetryPolicy decides that.
 import { AbortError, ConnectionError, TimeoutError } from "./errors.js";
 import { HttpResponse, type HttpRequest, type SendRequest } from "./http.js";
+import { timeLeft } from "./retry.js";
 
 /** The default limit of one attempt, response body included: 30 s. */
 export const DEFAULT_TIMEOUT_IN_MS = 30_000;
@@ -142,7 +143,10 @@ export function createTransport(options: TransportOptions = {}): SendRequest {
   return async function send(request: HttpRequest): Promise<HttpResponse> {
     // Looked up per call so that test doubles and polyfills installed later apply.
     const fetchImpl = options.fetch ?? globalThis.fetch;
-    const timeoutInMs = request.timeoutInMs ?? defaultTimeoutInMs;
+    // The attempt ends by the call's deadline too: its limit is the smaller of the two.
+    const left = timeLeft(request.deadline);
+    const byDeadline = left < (request.timeoutInMs ?? defaultTimeoutInMs);
+    const timeoutInMs = byDeadline ? Math.max(0, left) : (request.timeoutInMs ?? defaultTimeoutInMs);
     const caller = request.abortSignal;
     if (caller?.aborted) {
       throw new AbortError("The call was aborted before it was sent.", {
@@ -181,10 +185,11 @@ export function createTransport(options: TransportOptions = {}): SendRequest {
     } catch (error) {
       const errorContext = { provider, operation: request.operation };
       if (timedOut) {
-        throw new TimeoutError(`No complete response within ${timeoutInMs} ms (attempt ${attempts}).`, {
+        throw new TimeoutError(`No complete response within ${timeoutInMs} ms (attempt ${attempts})${byDeadline ? ", the time left before the call's deadline" : ""}.`, {
           ...errorContext,
           attempts,
           timeoutInMs,
+          deadlineReached: byDeadline,
           outcomeUnknown: true,
         });
       }

@@ -5,7 +5,7 @@
 // state means is data: the provider's table of success and failure states.
 import { AbortError, ConfigurationError, NotFoundError, SdkError, TimeoutError, type SdkErrorOptions } from "./errors.js";
 import { isRecord } from "./http.js";
-import { sleep } from "./retry.js";
+import { realClock, type Clock, type Deadline } from "./retry.js";
 
 /**
  * How long and how often to poll.
@@ -122,15 +122,8 @@ export type PollVerdict<R> =
       why: string;
     };
 
-/** Time for waiters: the real one, or a test's. */
-export interface WaiterClock {
-  /** The current time, in ms since the epoch. */
-  now(): number;
-  /** Resolves after `ms`, or rejects with `aborted()` as soon as `signal` fires. */
-  sleep(ms: number, signal: AbortSignal | undefined, aborted: () => AbortError): Promise<void>;
-}
-
-const realClock: WaiterClock = { now: () => Date.now(), sleep };
+/** Time for waiters: the real one, or a test's (the pipeline's {@link Clock}). */
+export type WaiterClock = Clock;
 
 /** Delay before poll `n + 1`: a random time between min and min·2ⁿ, capped at max (AWS waiters' rule). */
 export function waiterDelay(n: number, min: number, max: number, random: () => number = Math.random): number {
@@ -155,7 +148,8 @@ function assertWaiterOptions(options: WaiterOptions<unknown> | undefined, contex
  * answers `undefined` when the workspace does not exist (NotFoundError).
  */
 export async function pollUntil<W, R>(
-  poll: (abortSignal: AbortSignal | undefined) => Promise<W>,
+  /** One poll; it ends by `deadline` (its attempts, retries and their waits). */
+  poll: (abortSignal: AbortSignal | undefined, deadline: Deadline) => Promise<W>,
   judge: (workspace: W | undefined) => PollVerdict<R>,
   options: WaiterOptions<W>,
   context: { provider: string; operation: string; what: string; clock?: WaiterClock | undefined },
@@ -172,9 +166,10 @@ export async function pollUntil<W, R>(
   let polls = 0;
   let last: W | undefined;
 
-  const timeout = () =>
-    new WaiterError(`${context.provider} ${context.operation}: gave up waiting for ${context.what} after ${clock.now() - started} ms and ${polls} polls.`, {
+  const timeout = (cause?: TimeoutError) =>
+    new WaiterError(`${context.provider} ${context.operation}: gave up waiting for ${context.what} after ${clock.now() - started} ms and ${polls} polls.${cause ? ` The poll in flight stopped at maxWaitInMs: ${cause.message}` : ""}`, {
       ...errorContext,
+      cause,
       reason: "timeout",
       state: stateOf(last),
       waitedInMs: clock.now() - started,
@@ -184,12 +179,14 @@ export async function pollUntil<W, R>(
 
   for (;;) {
     if (signal?.aborted) throw aborted();
+    // The last sleep ended at the deadline: a poll now could not end by it.
+    if (polls > 0 && clock.now() >= deadline) throw timeout();
     let workspace: W | undefined;
     try {
-      workspace = await poll(signal);
+      workspace = await poll(signal, { at: deadline, clock });
     } catch (error) {
       if (error instanceof NotFoundError) workspace = undefined;
-      else if (error instanceof TimeoutError && clock.now() >= deadline) throw timeout();
+      else if (error instanceof TimeoutError && (error.deadlineReached || clock.now() >= deadline)) throw timeout(error);
       else throw error; // 401, 403, a transient error the transport could not absorb: it will not change by waiting
     }
     polls++;
@@ -246,7 +243,7 @@ export interface WorkspaceWaiters<W> {
 /** Builds the waiters of a provider over its getWorkspace and its state table. */
 export function workspaceWaiters<W>(
   provider: string,
-  getWorkspace: (id: string, options: { abortSignal?: AbortSignal | undefined }) => Promise<W>,
+  getWorkspace: (id: string, options: { abortSignal?: AbortSignal | undefined; deadline?: Deadline | undefined }) => Promise<W>,
   states: WorkspaceStates,
   /** The clock to use instead of the real one (for tests). */
   clock?: WaiterClock,
@@ -262,7 +259,7 @@ export function workspaceWaiters<W>(
   return {
     waitUntilWorkspaceReady(id, options) {
       return pollUntil<W, W>(
-        (abortSignal) => getWorkspace(id, { abortSignal }),
+        (abortSignal, deadline) => getWorkspace(id, { abortSignal, deadline }),
         (workspace) => {
           if (workspace === undefined) return { done: false, failed: true, why: `workspace ${JSON.stringify(id)} does not exist (deleted while waiting for it to be ready)` };
           const { state, info } = read(workspace);
@@ -276,7 +273,7 @@ export function workspaceWaiters<W>(
     },
     waitUntilWorkspaceDeleted(id, options) {
       return pollUntil<W, undefined>(
-        (abortSignal) => getWorkspace(id, { abortSignal }),
+        (abortSignal, deadline) => getWorkspace(id, { abortSignal, deadline }),
         (workspace) => {
           if (workspace === undefined) return { done: true, value: undefined };
           const { state, info } = read(workspace);

@@ -2,8 +2,7 @@
 // timer, no backoff timer, no keep-alive socket. A child process makes calls
 // against a server that keeps connections open for a minute; it must exit on
 // its own (the built package is what runs there).
-import { startServer } from "@ws/testkit";
-import { spawn } from "node:child_process";
+import { runNodeScript, startServer } from "@ws/testkit";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -27,20 +26,7 @@ describe("process exit", () => {
       await pending.catch((e) => console.log(e.name));
       console.log("done");
     `;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    const exit = await new Promise<number | null>((resolve) => {
-      const guard = setTimeout(() => {
-        child.kill();
-        resolve(null); // still running: something kept it alive
-      }, 15_000);
-      child.on("exit", (code) => {
-        clearTimeout(guard);
-        resolve(code);
-      });
-    });
+    const { exit, out } = await runNodeScript(script);
     await server.close();
     expect(out).toContain("AbortError\ndone");
     expect(exit).toBe(0);

@@ -1,7 +1,7 @@
 // Waiters over loopback: a server scripted with the states a workspace goes
 // through. The deadline tests use a fake clock (no real waiting); abort tests
 // use real, short timers to show nothing is sent after the abort.
-import { useTestServer, type RecordedRequest } from "@ws/testkit";
+import { fakeClock, useTestServer, type RecordedRequest } from "@ws/testkit";
 import { describe, expect, it } from "vitest";
 import {
   AbortError,
@@ -31,21 +31,6 @@ const server = useTestServer((_req: RecordedRequest) => {
 });
 const ws = (status: string, extra: Record<string, unknown> = {}) => ({ body: { id: "w1", name: "team", status, status_info: "", ...extra } });
 const gone = { status: 400, body: { error_code: "Test.0102", error_msg: "The workspace does not exist." } };
-
-/** A clock that moves only when the waiter sleeps, and records each sleep. */
-function fakeClock(): WaiterClock & { sleeps: number[]; time: number } {
-  const clock = {
-    time: 0,
-    sleeps: [] as number[],
-    now: () => clock.time,
-    async sleep(ms: number, signal: AbortSignal | undefined, aborted: () => AbortError) {
-      if (signal?.aborted) throw aborted();
-      clock.sleeps.push(ms);
-      clock.time += ms;
-    },
-  };
-  return clock;
-}
 
 function waiters(clock?: WaiterClock) {
   const service = createHuaweiService<{}, string>({
