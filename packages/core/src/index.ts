@@ -44,9 +44,30 @@ export {
   type WaiterClock,
 } from "./waiter.js";
 export { ensureWorkspace, type EnsureConfig, type EnsureResult } from "./ensure.js";
-export { workspaceMethods, acceptAnyBody, type WorkspaceMethods, type WorkspaceApiConfig, type WorkspaceOperations, type LifecycleService, type WorkspaceIdInput } from "./workspaces.js";
+export {
+  workspaceMethods,
+  acceptAnyBody,
+  listWorkspacesWith,
+  getWorkspaceWith,
+  getWorkspaceFromList,
+  findWorkspaceByNameWith,
+  ensureWorkspaceWith,
+  paramsWithId,
+  type WorkspaceMethods,
+  type WorkspaceApiConfig,
+  type WorkspaceOperations,
+  type WorkspaceScope,
+  type LifecycleService,
+  type WorkspaceIdInput,
+} from "./workspaces.js";
 export {
   createServiceClient,
+  createServiceCall,
+  createRawClient,
+  withRawClient,
+  bindToContext,
+  type BoundToContext,
+  type ServiceCall,
   type ClientOptions,
   type CallOptions,
   type ServiceClient,
@@ -123,7 +144,7 @@ export {
   type RefreshingCredentialsOptions,
 } from "./refreshing-credentials.js";
 export { createProjectLookup, type ProjectLookup, type ProjectLookupOptions } from "./projects.js";
-export { createHuaweiService, huaweiAuthenticator, requireOption, type HuaweiClientOptions, type HuaweiServiceConfig } from "./huawei.js";
+export { createHuaweiService, createHuaweiServiceCall, huaweiAuthenticator, requireOption, type HuaweiClientOptions, type HuaweiServiceConfig } from "./huawei.js";
 export {
   huaweiRetryClassifier,
   gatewayThrottleWindow,
