@@ -11,6 +11,7 @@ import { createPipeline, HttpResponse, type HttpRequest, type Policy, type SendR
 import { consoleLogger, logLevelFromEnv, LogPolicy, type Logger } from "./logging.js";
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
 import { readResult, toApiError, unwrapBody, type Unwrap } from "./response.js";
+import { RawRequest } from "./raw-request.js";
 import { RetryPolicy, type RetryClassifier, type RetryOptions } from "./retry.js";
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport, NULL_BODY_STATUS } from "./transport.js";
@@ -101,7 +102,7 @@ export interface ServiceCall {
   /** The base URL every path is appended to. */
   baseUrl: string;
   /** A fetch over the same pipeline, failures rejecting with SdkError subclasses: what `raw` is built on. */
-  fetch(input: Request): Promise<Response>;
+  fetch(input: Request | RawRequest): Promise<Response>;
 }
 
 /** What a provider package builds its methods on. */
@@ -184,7 +185,7 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
  * const { data } = await raw.GET("/v1/{project_id}/workspaces", { params: { path: { project_id } } });
  */
 export function createRawClient<Paths extends {}>(service: Pick<ServiceCall, "baseUrl" | "fetch">): Client<Paths, `${string}/${string}`> {
-  return openapiClient()<Paths>({ baseUrl: service.baseUrl, fetch: service.fetch });
+  return openapiClient()<Paths>({ baseUrl: service.baseUrl, fetch: service.fetch as typeof fetch, Request: RawRequest as unknown as typeof Request });
 }
 
 /** Functions that take a context first, as methods without it. */
@@ -278,15 +279,16 @@ export function createServiceCall(config: ServiceConfig): ServiceCall {
   }
 
   // openapi-fetch hands over a Request; feed it to the same pipeline and hand back a Response.
-  async function rawFetch(input: Request): Promise<Response> {
+  async function rawFetch(input: Request | RawRequest): Promise<Response> {
     const url = new URL(input.url);
+    // Read first: encoding a form sets its content type.
+    const body = input.body ? await input.text() : undefined;
     const headers: Record<string, string> = { ...userHeaders };
     let userAgent: string | undefined;
     input.headers.forEach((value, name) => {
       if (name === "user-agent") userAgent = value;
       else headers[name] = value;
     });
-    const body = input.body ? await input.text() : undefined;
     const method = input.method.toUpperCase();
     const request: HttpRequest = {
       method,

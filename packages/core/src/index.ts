@@ -135,6 +135,7 @@ export {
   type CredentialsAttempt,
   type DefaultCredentialsOptions,
 } from "./credential-providers.js";
+export { useCredentialFallback, type CredentialFallback } from "./chain/web.js";
 export { parseIni, loadProfile, DEFAULT_PROFILE, type IniSections, type ProfileOptions, type ProfileLookup } from "./profile-file.js";
 export { createMetadataClient, MetadataError, METADATA_ENDPOINT, type MetadataOptions, type MetadataCredentials } from "./metadata.js";
 export {
