@@ -88,6 +88,10 @@ export interface ServiceConfig {
 /**
  * A service without the openapi-fetch client: what the standalone operations of a
  * provider's `/api` subpath call (so a bundle that never uses `raw` does not carry it).
+ *
+ * @example
+ * const service: ServiceCall = createServiceCall(config);
+ * const ws = await service.call<Workspace>(createWorkspaceOperation, { params: { project_id }, body: { name: "team-a" } });
  */
 export interface ServiceCall {
   /**
@@ -188,7 +192,13 @@ export function createRawClient<Paths extends {}>(service: Pick<ServiceCall, "ba
   return openapiClient()<Paths>({ baseUrl: service.baseUrl, fetch: service.fetch as typeof fetch, Request: RawRequest as unknown as typeof Request });
 }
 
-/** Functions that take a context first, as methods without it. */
+/**
+ * Functions that take a context first, as methods without it.
+ *
+ * @example
+ * type Methods = BoundToContext<{ getWorkspace: (ctx: ModelArtsContext, id: string) => Promise<Workspace> }>;
+ * // { getWorkspace: (id: string) => Promise<Workspace> }
+ */
 export type BoundToContext<F> = {
   [K in keyof F]: F[K] extends (ctx: never, ...args: infer A) => infer R ? (...args: A) => R : never;
 };
@@ -201,6 +211,9 @@ export type BoundToContext<F> = {
  * const ctx = createModelArtsContext(options);
  * const methods = bindToContext(ctx, { createWorkspace, getWorkspace });
  * await methods.getWorkspace(id);
+ *
+ * @typeParam C - The context the functions take first.
+ * @typeParam F - The functions, by method name.
  */
 export function bindToContext<C, F extends Record<string, (ctx: C, ...args: never[]) => unknown>>(ctx: C, functions: F): BoundToContext<F> {
   const methods: Record<string, unknown> = {};

@@ -7,7 +7,12 @@ import type { CredentialProvider } from "../credentials.js";
 import { fromEnv } from "../credential-providers.js";
 import type { ProfileLookup } from "../profile-file.js";
 
-/** What a client falls back on when it is given no credentials, and where the credentials file's settings come from. */
+/**
+ * What a client falls back on when it is given no credentials, and where the credentials file's settings come from.
+ *
+ * @example
+ * const fallback: CredentialFallback = { defaultCredentials, loadProfile: () => loadProfile() };
+ */
 export interface CredentialFallback {
   /** The provider used when `credentials` is left out. */
   defaultCredentials(): CredentialProvider;
