@@ -140,14 +140,16 @@ async function paging() {
   const server = await startServer({ BENCH_PAGING: style });
   const client = createModelArtsClient({ endpoint: server.url, projectId, credentials: { token } });
   const pageSize = 100;
-  const ours = async () => {
+  // The heap is read (after a full GC) in runs of its own: two forced collections
+  // inside a timed run would be counted as the SDK's time per page.
+  const ours = async (probeHeap = false) => {
     let pages = 0;
     let items = 0;
     const heap = {};
     for await (const page of client.listWorkspaces({ limit: pageSize }).byPage()) {
       pages++;
       items += page.length;
-      if (pages === 10 || pages === 100) {
+      if (probeHeap && (pages === 10 || pages === 100)) {
         globalThis.gc?.();
         heap[pages] = process.memoryUsage().heapUsed;
       }
@@ -171,19 +173,27 @@ async function paging() {
   await plain(); // warm up
   const perPage = { ours: [], plain: [], ratio: [], heap: [] };
   let counted;
+  const timed = async (fn) => {
+    const t = process.hrtime.bigint();
+    const out = await fn();
+    return [out, Number(process.hrtime.bigint() - t) / 1e6];
+  };
   for (let run = 0; run < (quick ? 3 : 7); run++) {
-    let t = process.hrtime.bigint();
-    const a = await ours();
-    const oursMs = Number(process.hrtime.bigint() - t) / 1e6;
-    t = process.hrtime.bigint();
-    const b = await plain();
-    const plainMs = Number(process.hrtime.bigint() - t) / 1e6;
+    // Alternate which goes first, so neither always meets the warmer connection pool.
+    let a, oursMs, b, plainMs;
+    if (run % 2) {
+      [b, plainMs] = await timed(plain);
+      [a, oursMs] = await timed(ours);
+    } else {
+      [a, oursMs] = await timed(ours);
+      [b, plainMs] = await timed(plain);
+    }
     if (a.items !== 10_000 || b.items !== 10_000) throw new Error(`paging bench: listed ${a.items} / ${b.items} of 10,000`);
     counted = a;
     perPage.ours.push((oursMs * 1000) / a.pages);
     perPage.plain.push((plainMs * 1000) / b.pages);
     perPage.ratio.push(oursMs / plainMs);
-    perPage.heap.push(a.heapGrowthInKiB);
+    perPage.heap.push((await ours(true)).heapGrowthInKiB);
   }
   results.paging = {
     workspaces: counted.items,
@@ -311,8 +321,10 @@ function weight() {
 }
 
 async function bundleCost() {
-  const { measure, entries } = await import(path.join(root, "tooling/size.mjs"));
+  const { measure, measureAll, entries } = await import(path.join(root, "tooling/size.mjs"));
   const ours = await measure("modelarts", entries["@ws/modelarts"]);
+  // The browser bundles of the issue's table, for every package (tooling/size.mjs; the budgets are checked by pnpm test).
+  results.browserBundles = await measureAll();
   const { build } = await import("esbuild");
   const official = await build({
     stdin: { contents: 'module.exports = require("@huaweicloud/huaweicloud-sdk-core");', resolveDir: here, loader: "js" },
@@ -364,21 +376,21 @@ if (r.overhead) {
   rows.push(["plain fetch, p50 per call", show(r.overhead.plainFetchP50InMicroseconds, 0, " µs"), ""]);
   rows.push(["createWorkspace / plain fetch, token, p50", show(r.overhead.tokenRatioP50, 3, "x"), "≤ 1.10x"]);
   rows.push(["createWorkspace / plain fetch, token, p99", show(r.overhead.tokenRatioP99, 3, "x"), ""]);
-  rows.push(["createWorkspace / plain fetch, AK/SK, p50", show(r.overhead.akskRatioP50, 3, "x"), "≤ 1.25x"]);
+  rows.push(["createWorkspace / plain fetch, AK/SK, p50", show(r.overhead.akskRatioP50, 3, "x"), "≤ 1.20x"]);
   rows.push(["createWorkspace / plain fetch, AK/SK, p99", show(r.overhead.akskRatioP99, 3, "x"), ""]);
   rows.push(["1,000 concurrent creates, calls/s (plain fetch)", `${show(r.concurrency.callsPerSecond, 0)} (${show(r.concurrency.plainFetchCallsPerSecond, 0)})`, ""]);
   rows.push(["1,000 concurrent creates, peak heap growth (plain fetch)", `${show(r.concurrency.peakHeapGrowthInMiB, 1, " MiB")} (${show(r.concurrency.plainFetchPeakHeapGrowthInMiB, 1, " MiB")})`, ""]);
-  rows.push(["client.raw.POST (openapi-fetch) / plain fetch, token, p50", show(r.overhead.rawTokenRatioP50, 3, "x"), ""]);
+  rows.push(["client.raw.POST (openapi-fetch) / plain fetch, token, p50", show(r.overhead.rawTokenRatioP50, 3, "x"), "≤ 1.15x"]);
 }
 if (r.paging) {
   rows.push([`listWorkspaces, ${r.paging.workspaces} in ${r.paging.pages} pages: µs per page (plain fetch)`, `${show(r.paging.perPageInMicroseconds, 0)} (${show(r.paging.plainFetchPerPageInMicroseconds, 0)})`, ""]);
-  rows.push(["listWorkspaces / plain fetch of the same pages", show(r.paging.ratio, 3, "x"), ""]);
+  rows.push(["listWorkspaces / plain fetch of the same pages", show(r.paging.ratio, 3, "x"), "≤ 1.15x"]);
   rows.push(["heap growth from page 10 to page 100", show(r.paging.heapGrowthPage10To100InKiB, 0, " KiB"), "flat"]);
 }
 if (r.signing) {
   rows.push(["signatures/s, ours (node:crypto)", show(r.signing.oursPerSecond, 0), ""]);
   rows.push(["signatures/s, official AKSKSigner", show(r.signing.officialPerSecond, 0), ""]);
-  rows.push(["signing rate, ours / official", show(r.signing.ratio, 2, "x"), "≥ 3x"]);
+  rows.push(["signing rate, ours / official", show(r.signing.ratio, 2, "x"), "≥ 4x"]);
 }
 if (r.coldStart) {
   rows.push(["cold start: empty Node", show(r.coldStart.emptyNodeInMs, 1, " ms"), ""]);
@@ -398,6 +410,15 @@ if (r.weight) {
   rows.push(["installed: @ws/modelarts", `${(r.weight.ours.bytes / 1024).toFixed(0)} kB, ${r.weight.ours.packages} packages`, ""]);
   rows.push(["installed: official core", `${(r.weight.official.bytes / 1024).toFixed(0)} kB, ${r.weight.official.packages} packages`, ""]);
   rows.push(["installed size, ours / official", `${r.weight.ratio.toFixed(4)}x`, "< 0.05x"]);
+  const kB = (name) => `${(r.browserBundles[name].gzipped / 1000).toFixed(1)} kB`;
+  const range = (suffix) => {
+    const sizes = ["res", "insight", "modelarts", "fabric", "truewatch"].map((p) => r.browserBundles[`@ws/${p}${suffix}`]?.gzipped).filter(Boolean);
+    return `${(Math.min(...sizes) / 1000).toFixed(1)}–${(Math.max(...sizes) / 1000).toFixed(1)} kB`;
+  };
+  rows.push(["browser bundle, gzipped, /api create only (token), RES / ModelArts", `${kB("@ws/res/api create (token)")} / ${kB("@ws/modelarts/api create (token)")}`, "≤ 8 kB"]);
+  rows.push(["browser bundle, gzipped, /api create only (AK/SK), RES / ModelArts", `${kB("@ws/res/api create (AK/SK)")} / ${kB("@ws/modelarts/api create (AK/SK)")}`, "≤ 10 kB"]);
+  rows.push(["browser bundle, gzipped, every operation (/api), five packages", range("/api every operation"), "≤ 16 kB"]);
+  rows.push(["browser bundle, gzipped, every operation (client), five packages", range(" lifecycle"), "≤ 16 kB"]);
   rows.push(["bundle, gzipped: @ws/modelarts (browser) / official core (node)", `${(r.bundle.ours.gzipped / 1024).toFixed(1)} kB / ${(r.bundle.official.gzipped / 1024).toFixed(1)} kB`, ""]);
 }
 if (r.codegen) {

@@ -12,7 +12,8 @@ export function packageId(dir = process.cwd()) {
 export function packageBuild(overrides = {}) {
   return {
     define: { __WS_PACKAGE_ID__: JSON.stringify(packageId()) },
-    entry: ["src/index.ts"],
+    // A provider's `/api` subpath (its operations as functions) is an entry of its own.
+    entry: fs.existsSync("src/api.ts") ? ["src/index.ts", "src/api.ts"] : ["src/index.ts"],
     format: ["esm", "cjs"],
     dts: true,
     clean: true,

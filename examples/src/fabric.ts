@@ -1,15 +1,18 @@
-// DataArts Fabric: create, find by name, list, update, delete. Configuration from the environment,
-// as in modelarts.ts (Fabric's paths carry no project: the project id, if any, is signed as X-Project-Id).
-import { createFabricClient, SdkError } from "@ws/fabric";
+// DataArts Fabric, in the `/api` form: a context and one function per operation, so a
+// bundle keeps only the operations it calls. Create, find by name, list, update, delete.
+// Configuration from the environment, as in modelarts.ts (Fabric's paths carry no
+// project: the project id, if any, is signed as X-Project-Id).
+import { SdkError } from "@ws/fabric";
+import { createFabricContext, deleteWorkspace, ensureWorkspace, findWorkspaceByName, listWorkspaces, updateWorkspace } from "@ws/fabric/api";
 
-const fabric = createFabricClient({});
+const ctx = createFabricContext({});
 
 try {
-  const { workspace } = await fabric.ensureWorkspace({ name: "example-lake", tags: [{ key: "team", value: "data" }] });
-  console.log(`found by name: ${(await fabric.findWorkspaceByName("example-lake"))?.id === workspace.id}`);
-  for await (const ws of fabric.listWorkspaces({ name: "example" })) console.log(`listed ${ws.name}`);
-  await fabric.updateWorkspace(workspace.id!, { description: "raw zone" });
-  await fabric.deleteWorkspace(workspace.id!);
+  const { workspace } = await ensureWorkspace(ctx, { name: "example-lake", tags: [{ key: "team", value: "data" }] });
+  console.log(`found by name: ${(await findWorkspaceByName(ctx, "example-lake"))?.id === workspace.id}`);
+  for await (const ws of listWorkspaces(ctx, { name: "example" })) console.log(`listed ${ws.name}`);
+  await updateWorkspace(ctx, workspace.id!, { description: "raw zone" });
+  await deleteWorkspace(ctx, workspace.id!);
   console.log("deleted");
 } catch (error) {
   if (error instanceof SdkError) console.error(`${error.name}: ${error.message}`);

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../packages.mjs";
 
 const PACKAGES = ["@ws/core", "@ws/res", "@ws/insight", "@ws/modelarts", "@ws/fabric", "@ws/truewatch", "@ws/emulator", "@ws/cli"];
+// The providers' `/api` subpaths are modules of their own.
+const MODULES = [...PACKAGES, ...["res", "insight", "modelarts", "fabric", "truewatch"].map((p) => `@ws/${p}/api`)];
 // TypeDoc's ReflectionKind values.
 const KIND = { Function: 64, Class: 128, Interface: 256, TypeAlias: 2097152, Reference: 4194304 };
 
@@ -40,9 +42,9 @@ describe("pnpm docs", () => {
     expect(build.output).not.toMatch(/\[warning\]|\[error\]/);
   });
 
-  it("documents one module per package", () => {
+  it("documents one module per package, and one per /api subpath", () => {
     expect(build.ok, build.output).toBe(true);
-    expect(build.project.children.map((m) => m.name).sort()).toEqual([...PACKAGES].sort());
+    expect(build.project.children.map((m) => m.name).sort()).toEqual([...MODULES].sort());
   });
 
   it("gives an @example to every client factory, client method, options type and error class", () => {

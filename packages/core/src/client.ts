@@ -12,6 +12,7 @@ import { createPipeline, HttpResponse, type HttpRequest, type Policy, type SendR
 import { consoleLogger, logLevelFromEnv, LogPolicy, type Logger } from "./logging.js";
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
 import { readResult, toApiError, unwrapBody, type Unwrap } from "./response.js";
+import { RawRequest } from "./raw-request.js";
 import { RetryPolicy, type Deadline, type RetryClassifier, type RetryOptions } from "./retry.js";
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport, NULL_BODY_STATUS } from "./transport.js";
@@ -90,26 +91,41 @@ export interface ServiceConfig {
   answerFields?: AnswerFields | undefined;
 }
 
-/** What a provider package builds its methods on. */
-export interface ServiceClient<Paths extends {}> {
+/**
+ * A service without the openapi-fetch client: what the standalone operations of a
+ * provider's `/api` subpath call (so a bundle that never uses `raw` does not carry it).
+ *
+ * @example
+ * const service: ServiceCall = createServiceCall(config);
+ * const ws = await service.call<Workspace>(createWorkspaceOperation, { params: { project_id }, body: { name: "team-a" } });
+ */
+export interface ServiceCall {
   /**
    * Validates `input` against the operation's rules, sends it through the pipeline and
    * resolves to the documented success value (`read` overrides how a 2xx answer is read).
    */
   call<T>(operation: OperationSpec, input: OperationInput, options?: CallOptions, read?: Unwrap): Promise<T>;
-  /** openapi-fetch over the same pipeline; failures reject with SdkError subclasses too. */
-  raw: Client<Paths, `${string}/${string}`>;
   /** The pipeline itself: retries, authentication, User-Agent and logging over the transport. */
   send: SendRequest;
   /** The service's short name (`modelarts`). */
   provider: string;
+  /** The base URL every path is appended to. */
+  baseUrl: string;
+  /** A fetch over the same pipeline, failures rejecting with SdkError subclasses: what `raw` is built on. */
+  fetch(input: Request | RawRequest): Promise<Response>;
+}
+
+/** What a provider package builds its methods on. */
+export interface ServiceClient<Paths extends {}> extends ServiceCall {
+  /** openapi-fetch over the same pipeline; failures reject with SdkError subclasses too. */
+  raw: Client<Paths, `${string}/${string}`>;
 }
 
 // openapi-fetch's CommonJS build sets exports.default; our own .cjs output imports
 // it with Node's interop, where the default import is the whole module.exports.
-const createClient = (
-  typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default
-) as typeof openapiFetch;
+// Read when a raw client is made, so a bundle that makes none drops openapi-fetch.
+const openapiClient = () =>
+  (typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default) as typeof openapiFetch;
 
 function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -232,6 +248,68 @@ function assertCallOptions(provider: string, options: CallOptions): void {
  * });
  */
 export function createServiceClient<Paths extends {}>(config: ServiceConfig): ServiceClient<Paths> {
+  return withRawClient<Paths>(createServiceCall(config));
+}
+
+/**
+ * The openapi-fetch client over a service's pipeline, typed by the spec's paths.
+ *
+ * @example
+ * const raw = createRawClient<paths>(createServiceCall(config));
+ * const { data } = await raw.GET("/v1/{project_id}/workspaces", { params: { path: { project_id } } });
+ */
+export function createRawClient<Paths extends {}>(service: Pick<ServiceCall, "baseUrl" | "fetch" | "provider">): Client<Paths, `${string}/${string}`> {
+  return guardRawPaths(openapiClient()<Paths>({ baseUrl: service.baseUrl, fetch: service.fetch as typeof fetch, Request: RawRequest as unknown as typeof Request }), service.provider);
+}
+
+/**
+ * Functions that take a context first, as methods without it.
+ *
+ * @example
+ * type Methods = BoundToContext<{ getWorkspace: (ctx: ModelArtsContext, id: string) => Promise<Workspace> }>;
+ * // { getWorkspace: (id: string) => Promise<Workspace> }
+ */
+export type BoundToContext<F> = {
+  [K in keyof F]: F[K] extends (ctx: never, ...args: infer A) => infer R ? (...args: A) => R : never;
+};
+
+/**
+ * A provider's `/api` functions as the methods of its client: each called with `ctx` first,
+ * so the client and the functions are one implementation.
+ *
+ * @example
+ * const ctx = createModelArtsContext(options);
+ * const methods = bindToContext(ctx, { createWorkspace, getWorkspace });
+ * await methods.getWorkspace(id);
+ *
+ * @typeParam C - The context the functions take first.
+ * @typeParam F - The functions, by method name.
+ */
+export function bindToContext<C, F extends Record<string, (ctx: C, ...args: never[]) => unknown>>(ctx: C, functions: F): BoundToContext<F> {
+  const methods: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(functions)) methods[name] = (...args: never[]) => fn(ctx, ...args);
+  return methods as BoundToContext<F>;
+}
+
+/**
+ * The service with its `raw` client added.
+ *
+ * @example
+ * const service = withRawClient<paths>(createServiceCall(config));
+ */
+export function withRawClient<Paths extends {}>(service: ServiceCall): ServiceClient<Paths> {
+  return { ...service, raw: createRawClient<Paths>(service) };
+}
+
+/**
+ * {@link createServiceClient} without `raw`: the pipeline and the validated `call`. What a
+ * provider's `/api` context is built on. Throws a ConfigurationError when an option is out
+ * of range or a header is not valid.
+ *
+ * @example
+ * const service = createServiceCall({ provider: "example", baseUrl, authenticator, classifier: huaweiRetryClassifier, secrets, options: {} });
+ */
+export function createServiceCall(config: ServiceConfig): ServiceCall {
   const { provider, options, secrets } = config;
   assertOptions(provider, options);
   // A caller's User-Agent is kept apart from the signed headers and sent after the SDK's own.
@@ -286,9 +364,11 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
   }
 
   // openapi-fetch hands over a Request; feed it to the same pipeline and hand back a Response.
-  async function rawFetch(input: Request): Promise<Response> {
+  async function rawFetch(input: Request | RawRequest): Promise<Response> {
     const url = new URL(input.url);
     const method = input.method.toUpperCase();
+    // Read first: encoding a form sets its content type.
+    const body = input.body ? await input.text() : undefined;
     const issues = managedHeaderIssues(input.headers.keys());
     if (issues.length > 0) throw validationError(issues, { provider, operation: `${method} ${url.pathname}` });
     const headers: Record<string, string> = { ...userHeaders };
@@ -297,7 +377,6 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
       if (name === "user-agent") userAgent = value;
       else headers[name] = value;
     });
-    const body = input.body ? await input.text() : undefined;
     const request: HttpRequest = {
       method,
       url: input.url,
@@ -327,7 +406,6 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
     });
   }
 
-  const raw = guardRawPaths(createClient<Paths>({ baseUrl: config.baseUrl, fetch: rawFetch }), provider);
-  return { call, raw, send, provider };
+  return { call, send, provider, baseUrl: config.baseUrl, fetch: rawFetch };
 }
 

@@ -5,8 +5,9 @@
 // Explicit options always win; then the environment; then the credentials file.
 import type { AnswerFields } from "./answer-fields.js";
 import { accessKeyAuthenticator, iamAuthenticator, tokenAuthenticator, type Authenticator } from "./auth.js";
-import { createServiceClient, type CallOptions, type ClientOptions, type ServiceClient } from "./client.js";
-import { CredentialsUnavailableError, defaultCredentials } from "./credential-providers.js";
+import { createServiceCall, withRawClient, type CallOptions, type ClientOptions, type ServiceCall, type ServiceClient } from "./client.js";
+import { defaultCredentials, loadProfile } from "./chain/node.js";
+import { CredentialsUnavailableError } from "./credential-providers.js";
 import { readEnv, resolveHuaweiCredentials, type HuaweiCredentials, type ProvidedCredentials } from "./credentials.js";
 import { assertRegionName, normalizeEndpoint, resolveBaseUrl } from "./endpoint.js";
 import { AbortError, ConfigurationError } from "./errors.js";
@@ -14,7 +15,7 @@ import { huaweiRetryClassifier, isTokenRejected } from "./huawei-gateway.js";
 import { leaveReasons, within, type SharedWait } from "./shared-work.js";
 import { createIamTokenProvider, iamEndpointFor } from "./iam.js";
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
-import { loadProfile, type ProfileLookup } from "./profile-file.js";
+import type { ProfileLookup } from "./profile-file.js";
 import { createProjectLookup } from "./projects.js";
 import { refreshingCredentials, type RefreshingCredentials } from "./refreshing-credentials.js";
 import type { Unwrap } from "./response.js";
@@ -219,13 +220,23 @@ export function huaweiAuthenticator<Region extends string>(config: HuaweiService
 }
 
 /**
- * Builds a Huawei service client: base URL from the region (or endpoint), credentials
+ * Builds a Huawei service client: {@link createHuaweiServiceCall} with the openapi-fetch `raw` client.
+ *
+ * @example
+ * const service = createHuaweiService<paths, Region>({ provider: "modelarts", endpoints, options, projectId, projectIdIn: "path" });
+ */
+export function createHuaweiService<Paths extends {}, Region extends string>(config: HuaweiServiceConfig<Region>): ServiceClient<Paths> {
+  return withRawClient<Paths>(createHuaweiServiceCall(config));
+}
+
+/**
+ * Builds a Huawei service (without `raw`, what a provider's `/api` context holds): base URL from the region (or endpoint), credentials
  * (given, or the default chain), the project (given, from the environment or credentials
  * file, or looked up in IAM at the first call), and the gateway's retry signals. Throws a
  * ConfigurationError when the region is unknown, no region or endpoint is set, or a
  * project is needed and cannot be found.
  */
-export function createHuaweiService<Paths extends {}, Region extends string>(config: HuaweiServiceConfig<Region>): ServiceClient<Paths> {
+export function createHuaweiServiceCall<Region extends string>(config: HuaweiServiceConfig<Region>): ServiceCall {
   const { options, provider } = config;
   const secrets = createSecretSet();
   const settings = readSettings(config);
@@ -263,7 +274,7 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
     ...(auth.recover ? { recover: auth.recover.bind(auth) } : {}),
   });
 
-  const service = createServiceClient<Paths>({
+  const service = createServiceCall({
     provider,
     baseUrl,
     authenticator: looksUp && !inPath ? namingProject(wiring.service) : wiring.service,

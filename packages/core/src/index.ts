@@ -44,10 +44,31 @@ export {
   type WaiterClock,
 } from "./waiter.js";
 export { ensureWorkspace, type EnsureConfig, type EnsureResult } from "./ensure.js";
-export { workspaceMethods, acceptAnyBody, type WorkspaceMethods, type WorkspaceApiConfig, type WorkspaceOperations, type LifecycleService, type WorkspaceIdInput } from "./workspaces.js";
+export {
+  workspaceMethods,
+  acceptAnyBody,
+  listWorkspacesWith,
+  getWorkspaceWith,
+  getWorkspaceFromList,
+  findWorkspaceByNameWith,
+  ensureWorkspaceWith,
+  paramsWithId,
+  type WorkspaceMethods,
+  type WorkspaceApiConfig,
+  type WorkspaceOperations,
+  type WorkspaceScope,
+  type LifecycleService,
+  type WorkspaceIdInput,
+} from "./workspaces.js";
 export { normalizeAnswer, type AnswerFields } from "./answer-fields.js";
 export {
   createServiceClient,
+  createServiceCall,
+  createRawClient,
+  withRawClient,
+  bindToContext,
+  type BoundToContext,
+  type ServiceCall,
   type ClientOptions,
   type CallOptions,
   type ServiceClient,
@@ -119,6 +140,7 @@ export {
   type CredentialsAttempt,
   type DefaultCredentialsOptions,
 } from "./credential-providers.js";
+export { useCredentialFallback, type CredentialFallback } from "./chain/web.js";
 export { parseIni, loadProfile, DEFAULT_PROFILE, type IniSections, type ProfileOptions, type ProfileLookup } from "./profile-file.js";
 export { createMetadataClient, MetadataError, METADATA_ENDPOINT, type MetadataOptions, type MetadataCredentials } from "./metadata.js";
 export {
@@ -129,7 +151,7 @@ export {
 } from "./refreshing-credentials.js";
 export { createProjectLookup, type ProjectLookup, type ProjectLookupOptions } from "./projects.js";
 export type { SharedWait } from "./shared-work.js";
-export { createHuaweiService, huaweiAuthenticator, requireOption, type HuaweiClientOptions, type HuaweiServiceConfig } from "./huawei.js";
+export { createHuaweiService, createHuaweiServiceCall, huaweiAuthenticator, requireOption, type HuaweiClientOptions, type HuaweiServiceConfig } from "./huawei.js";
 export {
   huaweiRetryClassifier,
   gatewayThrottleWindow,

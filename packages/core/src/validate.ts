@@ -179,35 +179,38 @@ function describeCondition(cond: Schema): string {
   return parts.length ? `when ${parts.join(" and ")}` : "in this case";
 }
 
+function report(issues: ValidationIssue[], path: string, rule: string, message: () => string): void {
+  const at = path || "body";
+  issues.push(issues === PROBE ? PROBE_ISSUE : { path: at, rule, message: `${at} ${message()}` });
+}
+
 /**
  * Checks `value`; pushes one issue per broken rule. Sub-schemas that only decide
  * (`not`, `if`, `anyOf` branches) are probed with `probe()`, which skips building
  * messages: they are on every call's path, and most of them are meant to fail.
  */
 export function check(schema: Schema, value: unknown, path: string, issues: ValidationIssue[]): void {
-  const at = path || "body";
   const probing = issues === PROBE;
-  const fail = (rule: string, message: () => string) =>
-    issues.push(probing ? PROBE_ISSUE : { path: at, rule, message: `${at} ${message()}` });
+  // No closure per call: this runs for every node of every body sent. The message is
+  // only built when a rule is broken and someone will read it.
 
-  if (schema.type !== undefined) {
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (!types.some((t) => hasType(value, t))) {
-      fail("type", () => `must be ${types.map((t) => (t === "null" ? "null" : `a${/^[aeiou]/.test(t) ? "n" : ""} ${t}`)).join(" or ")} (got ${describeType(value)})`);
-      return; // the other rules would only repeat this one
-    }
+  const type = schema.type;
+  if (type !== undefined && !(typeof type === "string" ? hasType(value, type) : type.some((t) => hasType(value, t)))) {
+    const types = typeof type === "string" ? [type] : type;
+    report(issues, path, "type", () => `must be ${types.map((t) => (t === "null" ? "null" : `a${/^[aeiou]/.test(t) ? "n" : ""} ${t}`)).join(" or ")} (got ${describeType(value)})`);
+    return; // the other rules would only repeat this one
   }
   const allowed = schema.enum;
   if (allowed !== undefined && !allowed.some((e) => e === value)) {
-    fail("enum", () => `must be one of ${allowed.map(show).join(", ")} (got ${show(value)})`);
+    report(issues, path, "enum", () => `must be one of ${allowed.map(show).join(", ")} (got ${show(value)})`);
   }
   if ("const" in schema && schema.const !== value) {
-    fail("const", () => `must be ${show(schema.const)} (got ${show(value)})`);
+    report(issues, path, "const", () => `must be ${show(schema.const)} (got ${show(value)})`);
   }
   if (schema.not !== undefined) {
     if (probe(schema.not, value, path)) {
       const forbidden = "const" in schema.not ? [schema.not.const] : schema.not.enum;
-      fail("not", () => forbidden ? `must not be ${forbidden.map(show).join(" or ")} (reserved)` : `must not match the excluded form (got ${show(value)})`);
+      report(issues, path, "not", () => forbidden ? `must not be ${forbidden.map(show).join(" or ")} (reserved)` : `must not match the excluded form (got ${show(value)})`);
     }
   }
 
@@ -215,33 +218,33 @@ export function check(schema: Schema, value: unknown, path: string, issues: Vali
     if (schema.minLength !== undefined || schema.maxLength !== undefined) {
       const n = codePoints(value);
       if (schema.minLength !== undefined && n < schema.minLength) {
-        fail("minLength", () =>
+        report(issues, path, "minLength", () =>
           value === "" && schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} character${schema.minLength === 1 ? "" : "s"} (got ${n})`,
         );
       }
       if (schema.maxLength !== undefined && n > schema.maxLength) {
-        fail("maxLength", () => `must be at most ${schema.maxLength} characters (got ${n})`);
+        report(issues, path, "maxLength", () => `must be at most ${schema.maxLength} characters (got ${n})`);
       }
     }
     if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) {
-      fail("pattern", () => `must match /${schema.pattern}/ (got ${show(value)})`);
+      report(issues, path, "pattern", () => `must match /${schema.pattern}/ (got ${show(value)})`);
     }
   } else if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum) fail("minimum", () => `must be >= ${schema.minimum} (got ${value})`);
-    if (schema.maximum !== undefined && value > schema.maximum) fail("maximum", () => `must be <= ${schema.maximum} (got ${value})`);
-    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) fail("exclusiveMinimum", () => `must be > ${schema.exclusiveMinimum} (got ${value})`);
-    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) fail("exclusiveMaximum", () => `must be < ${schema.exclusiveMaximum} (got ${value})`);
+    if (schema.minimum !== undefined && value < schema.minimum) report(issues, path, "minimum", () => `must be >= ${schema.minimum} (got ${value})`);
+    if (schema.maximum !== undefined && value > schema.maximum) report(issues, path, "maximum", () => `must be <= ${schema.maximum} (got ${value})`);
+    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) report(issues, path, "exclusiveMinimum", () => `must be > ${schema.exclusiveMinimum} (got ${value})`);
+    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) report(issues, path, "exclusiveMaximum", () => `must be < ${schema.exclusiveMaximum} (got ${value})`);
   } else if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) fail("minItems", () => `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"} (got ${value.length})`);
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) fail("maxItems", () => `must have at most ${schema.maxItems} items (got ${value.length})`);
+    if (schema.minItems !== undefined && value.length < schema.minItems) report(issues, path, "minItems", () => `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"} (got ${value.length})`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) report(issues, path, "maxItems", () => `must have at most ${schema.maxItems} items (got ${value.length})`);
     if (schema.items) value.forEach((item, i) => check(schema.items!, item, join(path, i), issues));
   } else if (typeOf(value) === "object") {
-    checkObject(schema, value as Record<string, unknown>, path, issues, fail);
+    checkObject(schema, value as Record<string, unknown>, path, issues);
   }
 
   if (schema.allOf) for (const sub of schema.allOf) check(sub, value, path, issues);
   if (schema.anyOf && !schema.anyOf.some((sub) => probe(sub, value, path))) {
-    fail("anyOf", () => {
+    report(issues, path, "anyOf", () => {
       const reasons = schema.anyOf!.map((sub) => {
         const inner: ValidationIssue[] = [];
         check(sub, value, path, inner);
@@ -270,7 +273,6 @@ function checkObject(
   value: Record<string, unknown>,
   path: string,
   issues: ValidationIssue[],
-  fail: (rule: string, message: () => string) => void,
 ): void {
   const props = schema.properties ?? {};
   for (const name of schema.required ?? []) {
@@ -281,10 +283,10 @@ function checkObject(
   const keys = Object.keys(value).filter((k) => value[k] !== undefined);
   if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
     const known = Object.keys(props);
-    fail("minProperties", () => known.length ? `must set at least ${schema.minProperties} of ${known.join(", ")}` : `must have at least ${schema.minProperties} fields`);
+    report(issues, path, "minProperties", () => known.length ? `must set at least ${schema.minProperties} of ${known.join(", ")}` : `must have at least ${schema.minProperties} fields`);
   }
   if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
-    fail("maxProperties", () => `must have at most ${schema.maxProperties} fields (got ${keys.length})`);
+    report(issues, path, "maxProperties", () => `must have at most ${schema.maxProperties} fields (got ${keys.length})`);
   }
   for (const key of keys) {
     const sub = Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;

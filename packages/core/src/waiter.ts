@@ -83,6 +83,11 @@ export class WaiterError extends SdkError {
   declare readonly lastWorkspace: unknown;
 
   constructor(message: string, options: WaiterErrorOptions) {
+    // Named on the prototype at the first instance rather than at load, so that a bundle
+    // that never waits can drop the class (a top-level statement would keep it).
+    if (!Object.prototype.hasOwnProperty.call(WaiterError.prototype, "name")) {
+      Object.defineProperty(WaiterError.prototype, "name", { value: "WaiterError", writable: true, configurable: true, enumerable: false });
+    }
     super(message, options);
     this.reason = options.reason;
     this.state = options.state;
@@ -93,7 +98,6 @@ export class WaiterError extends SdkError {
     Object.defineProperty(this, "lastWorkspace", { value: options.lastWorkspace, enumerable: false });
   }
 }
-Object.defineProperty(WaiterError.prototype, "name", { value: "WaiterError", writable: true, configurable: true, enumerable: false });
 
 /** What one poll means: done (with the value to resolve to), failed (in this state), or not yet. */
 export type PollVerdict<R> =

@@ -104,91 +104,141 @@ function missing(service: LifecycleService, operation: string, id: string, attem
   });
 }
 
+/**
+ * What the standalone lifecycle functions need of a provider: its service and the parts of
+ * {@link WorkspaceApiConfig} that are not operations (each function takes its own operation,
+ * so a bundle keeps only the operations it calls).
+ *
+ * @example
+ * const scope: WorkspaceScope = { service, params: { project_id: projectId }, nameFilter: "name" };
+ * const ws = await getWorkspaceWith(scope, getWorkspaceOperation, id);
+ */
+export type WorkspaceScope = Omit<WorkspaceApiConfig, "operations" | "read" | "readGet"> & {
+  /** Sends the provider's operations. */
+  readonly service: LifecycleService;
+};
+
+const idOfIn = (scope: WorkspaceScope) => scope.idOf ?? defaultIdOf;
+
+/** The path parameters of a call on one workspace: the scope's, with the id as text (ModelArts' default workspace may come back as the number 0). */
+export function paramsWithId(scope: WorkspaceScope, id: WorkspaceIdInput): Record<string, unknown> {
+  return { ...scope.params, [scope.idParam ?? "workspace_id"]: String(id) };
+}
+
+/**
+ * `listWorkspaces` over `list`: every workspace matching `query`, page by page as you
+ * iterate. A bad query throws a ValidationError at the call.
+ *
+ * @example
+ * for await (const ws of listWorkspacesWith(scope, listWorkspacesOperation, { name: "team" })) console.log(ws);
+ */
+export function listWorkspacesWith<W>(scope: WorkspaceScope, list: OperationSpec, query?: object, options: CallOptions = {}): PagedAsyncIterableIterator<W> {
+  const { service } = scope;
+  const params = scope.params ?? {};
+  const rule: PagingRule = list.paging ?? { style: "none", items: "workspaces" };
+  const base: Record<string, unknown> = { ...(query as Record<string, unknown> | undefined) };
+  for (const [name, value] of Object.entries(scope.listDefaults ?? {})) if (base[name] === undefined) base[name] = value;
+  // Checked now, so a bad query fails where it is written, not at the first page
+  // (the path is not: its project id may still have to be looked up).
+  prepareRequest({ ...list, path: "/" }, { params, query: base });
+  return paginate<W>((pageQuery) => service.call(list, { params, query: pageQuery }, options), rule, base, {
+    abortSignal: options.abortSignal,
+    provider: service.provider,
+    operation: list.id,
+    idOf: idOfIn(scope),
+  });
+}
+
+/**
+ * `getWorkspace` over `get`: the workspace with this id (`readGet` finds it in the answer).
+ * Rejects with NotFoundError when it does not exist.
+ *
+ * @example
+ * const ws = await getWorkspaceWith(scope, getWorkspaceOperation, id);
+ */
+export async function getWorkspaceWith<W>(scope: WorkspaceScope, get: OperationSpec, input: WorkspaceIdInput, options: CallOptions = {}, readGet?: (answer: unknown) => unknown): Promise<W> {
+  const id = String(input);
+  const answer = await scope.service.call<unknown>(get, { params: paramsWithId(scope, id) }, options);
+  const workspace = readGet ? readGet(answer) : answer;
+  if (workspace === undefined) throw missing(scope.service, get.id, id, 1, "the service answered with no workspace");
+  return workspace as W;
+}
+
+/**
+ * `getWorkspace` of a service without a get: the workspace with this id, looked for in
+ * `list` (filtered by `idFilter` where the service has one). Rejects with NotFoundError.
+ *
+ * @example
+ * const ws = await getWorkspaceFromList(scope, listWorkspacesOperation, id);
+ */
+export async function getWorkspaceFromList<W>(scope: WorkspaceScope, list: OperationSpec, input: WorkspaceIdInput, options: CallOptions = {}): Promise<W> {
+  const id = String(input);
+  const idOf = idOfIn(scope);
+  const filter = scope.idFilter ? { [scope.idFilter]: id } : undefined;
+  for await (const workspace of listWorkspacesWith<W>(scope, list, filter, options)) {
+    if (idOf(workspace) === id) return workspace;
+  }
+  throw missing(scope.service, "getWorkspace", id, 0, "no workspace with this id in the list");
+}
+
+/**
+ * `findWorkspaceByName` over `list`: the workspace whose name is exactly `name`, or undefined.
+ *
+ * @example
+ * const ws = await findWorkspaceByNameWith(scope, listWorkspacesOperation, "team-a");
+ */
+export async function findWorkspaceByNameWith<W>(scope: WorkspaceScope, list: OperationSpec, name: string, options: CallOptions = {}): Promise<W | undefined> {
+  const filter = scope.nameFilter;
+  // The filter is fuzzy (`team` also matches `team-2`), so the match is checked
+  // here; a name the filter's own rules refuse is looked for without it.
+  const schema = filter ? list.query?.[filter]?.schema : undefined;
+  const usable = schema !== undefined && (() => {
+    const issues: never[] = [];
+    check(schema, name, filter!, issues);
+    return issues.length === 0;
+  })();
+  const query = usable ? { [filter!]: name } : undefined;
+  for await (const workspace of listWorkspacesWith<W>(scope, list, query, options)) {
+    if (isRecord(workspace) && workspace.name === name) return workspace;
+  }
+  return undefined;
+}
+
+/**
+ * `ensureWorkspace` over `create` and `list`: creates the workspace unless one with exactly
+ * this name exists, and resolves to it with `created`.
+ *
+ * @example
+ * const { workspace, created } = await ensureWorkspaceWith(scope, createWorkspaceOperation, listWorkspacesOperation, { name: "team-a" });
+ */
+export function ensureWorkspaceWith<W, B>(scope: WorkspaceScope, create: OperationSpec, list: OperationSpec, body: B, options?: CallOptions): Promise<EnsureResult<W>> {
+  const { service } = scope;
+  return ensureWorkspace<W, B & { name?: unknown }>(
+    {
+      provider: service.provider,
+      create: (b, o) => service.call(create, { params: scope.params ?? {}, body: b }, o),
+      findWorkspaceByName: (name, o) => findWorkspaceByNameWith<W>(scope, list, name, o),
+      duplicateCodes: scope.duplicateCodes,
+    },
+    body as B & { name?: unknown },
+    options,
+  );
+}
+
 /** Builds the lifecycle methods of one provider from its operations (see WorkspaceApiConfig). */
 export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleService, config: WorkspaceApiConfig): WorkspaceMethods<W, Q, U, UR, DR, B> {
   const { operations } = config;
-  const params = config.params ?? {};
-  const idParam = config.idParam ?? "workspace_id";
-  const idOf = config.idOf ?? defaultIdOf;
-  const withId = (id: WorkspaceIdInput) => ({ ...params, [idParam]: id });
-
-  function listWorkspaces(query?: Q, options: CallOptions = {}): PagedAsyncIterableIterator<W> {
-    const list = operations.list!;
-    const rule: PagingRule = list.paging ?? { style: "none", items: "workspaces" };
-    const base: Record<string, unknown> = { ...(query as Record<string, unknown> | undefined) };
-    for (const [name, value] of Object.entries(config.listDefaults ?? {})) if (base[name] === undefined) base[name] = value;
-    // Checked now, so a bad query fails where it is written, not at the first page
-    // (the path is not: its project id may still have to be looked up).
-    prepareRequest({ ...list, path: "/" }, { params, query: base });
-    return paginate<W>((pageQuery) => service.call(list, { params, query: pageQuery }, options), rule, base, {
-      abortSignal: options.abortSignal,
-      provider: service.provider,
-      operation: list.id,
-      idOf,
-    });
-  }
-
-  async function findInList(id: string, options: CallOptions): Promise<W | undefined> {
-    const filter = config.idFilter ? ({ [config.idFilter]: id } as Q) : undefined;
-    for await (const workspace of listWorkspaces(filter, options)) {
-      if (idOf(workspace) === id) return workspace;
-    }
-    return undefined;
-  }
-
-  async function getWorkspace(id: WorkspaceIdInput, options: CallOptions = {}): Promise<W> {
-    const get = operations.get;
-    if (get) {
-      const answer = await service.call<unknown>(get, { params: withId(id) }, options);
-      const workspace = config.readGet ? config.readGet(answer) : answer;
-      if (workspace === undefined) throw missing(service, get.id, id, 1, "the service answered with no workspace");
-      return workspace as W;
-    }
-    const found = await findInList(id, options);
-    if (found === undefined) throw missing(service, "getWorkspace", id, 0, "no workspace with this id in the list");
-    return found;
-  }
-
-  async function findWorkspaceByName(name: string, options: CallOptions = {}): Promise<W | undefined> {
-    const list = operations.list!;
-    const filter = config.nameFilter;
-    // The filter is fuzzy (`team` also matches `team-2`), so the match is checked
-    // here; a name the filter's own rules refuse is looked for without it.
-    const schema = filter ? list.query?.[filter]?.schema : undefined;
-    const usable = schema !== undefined && (() => {
-      const issues: never[] = [];
-      check(schema, name, filter!, issues);
-      return issues.length === 0;
-    })();
-    const query = usable ? ({ [filter!]: name } as Q) : undefined;
-    for await (const workspace of listWorkspaces(query, options)) {
-      if (isRecord(workspace) && workspace.name === name) return workspace;
-    }
-    return undefined;
-  }
-
+  const scope: WorkspaceScope = { ...config, service };
+  const list = operations.list!;
   const create = operations.create;
   // Only what the service has: a method that cannot work is not there at all.
   return {
-    listWorkspaces,
-    getWorkspace,
-    findWorkspaceByName,
-    updateWorkspace: (id, body, options) => service.call<UR>(operations.update!, { params: withId(id), body }, options, config.read?.update),
-    deleteWorkspace: (id, options) => service.call<DR>(operations.delete!, { params: withId(id) }, options, config.read?.delete),
-    ...(create && operations.list
-      ? {
-          ensureWorkspace: (body: B, options?: CallOptions) =>
-            ensureWorkspace<W, B & { name?: unknown }>(
-              {
-                provider: service.provider,
-                create: (b, o) => service.call(create, { params, body: b }, o),
-                findWorkspaceByName,
-                duplicateCodes: config.duplicateCodes,
-              },
-              body as B & { name?: unknown },
-              options,
-            ),
-        }
-      : {}),
+    listWorkspaces: (query, options) => listWorkspacesWith<W>(scope, list, query as object | undefined, options),
+    getWorkspace: (id, options) =>
+      operations.get ? getWorkspaceWith<W>(scope, operations.get, id, options, config.readGet) : getWorkspaceFromList<W>(scope, list, id, options),
+    findWorkspaceByName: (name, options) => findWorkspaceByNameWith<W>(scope, list, name, options),
+    updateWorkspace: (id, body, options) => service.call<UR>(operations.update!, { params: paramsWithId(scope, id), body }, options, config.read?.update),
+    deleteWorkspace: (id, options) => service.call<DR>(operations.delete!, { params: paramsWithId(scope, id) }, options, config.read?.delete),
+    ...(create && operations.list ? { ensureWorkspace: (body: B, options?: CallOptions) => ensureWorkspaceWith<W, B>(scope, create, list, body, options) } : {}),
   } as WorkspaceMethods<W, Q, U, UR, DR, B>;
 }

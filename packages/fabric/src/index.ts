@@ -16,16 +16,10 @@
 // There is no get API (one workspace is read by listing with the `id` filter),
 // the delete answers an empty body, and every list request names the enterprise
 // projects to search (`all_granted_eps` unless the caller gives one).
-import { acceptAnyBody, createHuaweiService, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type EnsureResult } from "@ws/core";
+import { bindToContext, createRawClient, type CallOptions, type EnsureResult, type HuaweiClientOptions, type PagedAsyncIterableIterator } from "@ws/core";
 import type { Client } from "openapi-fetch";
-import { endpoints, type EndpointName } from "./generated/endpoints.js";
-import {
-  createWorkspace as createWorkspaceOperation,
-  deleteWorkspace as deleteWorkspaceOperation,
-  listWorkspaces as listWorkspacesOperation,
-  notFoundCodes,
-  updateWorkspace as updateWorkspaceOperation,
-} from "./generated/operations.js";
+import * as api from "./api.js";
+import type { EndpointName } from "./generated/endpoints.js";
 import type { components, operations, paths } from "./generated/schema.js";
 
 /** A region with a documented DataArts Fabric endpoint (`cn-north-4`, `cn-southwest-2`). */
@@ -148,11 +142,9 @@ export interface FabricClient {
 }
 
 
-// name/version of this package, set by the build (tooling/tsup.base.mjs), for the User-Agent.
-declare const __WS_PACKAGE_ID__: string;
-
 /**
  * Creates a DataArts Fabric client.
+ * The functions of `@ws/fabric/api` over one context, as methods, with the openapi-fetch `raw` client.
  * Nothing is sent until the first call: credentials given are checked now, the default
  * chain runs at the first call.
  * Throws a ConfigurationError when the region is unknown (the message lists the known
@@ -163,32 +155,23 @@ declare const __WS_PACKAGE_ID__: string;
  * const fabric = createFabricClient({ region: "cn-southwest-2", projectId, credentials: { accessKey, secretKey } });
  */
 export function createFabricClient(options: FabricClientOptions): FabricClient {
-  const service = createHuaweiService<paths, FabricRegion>({
-    provider: "fabric",
-    endpoints,
-    options,
-    projectId: options.projectId,
-    envName: "DATAARTSFABRIC",
-    notFoundCodes,
-    packageId: __WS_PACKAGE_ID__,
-  });
-  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, Workspace, void, CreateWorkspaceRequest>(service, {
-    operations: { create: createWorkspaceOperation, list: listWorkspacesOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
-    idFilter: "id",
-    nameFilter: "name",
-    // The EN page marks it mandatory (with this default) and the Go SDK always sends it.
-    listDefaults: { enterprise_project_id: "all_granted_eps" },
-    read: { delete: acceptAnyBody },
-  });
+  const ctx = api.createFabricContext(options);
   return {
-    raw: service.raw,
-    createWorkspace: (body, callOptions) => service.call<Workspace>(createWorkspaceOperation, { body }, callOptions),
-    ...lifecycle,
+    raw: createRawClient<paths>(ctx.service),
+    ...bindToContext(ctx, {
+      createWorkspace: api.createWorkspace,
+      listWorkspaces: api.listWorkspaces,
+      getWorkspace: api.getWorkspace,
+      updateWorkspace: api.updateWorkspace,
+      deleteWorkspace: api.deleteWorkspace,
+      findWorkspaceByName: api.findWorkspaceByName,
+      ensureWorkspace: api.ensureWorkspace,
+    }),
   };
 }
 
 /** The documented endpoint of each region (`fabric.{region}.myhuaweicloud.com`). */
-export const fabricEndpoints = endpoints;
+export { endpoints as fabricEndpoints } from "./generated/endpoints.js";
 export { errorCodes, errorCodeMeanings } from "./generated/errors.js";
 export {
   SdkError,

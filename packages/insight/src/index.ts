@@ -12,16 +12,10 @@
 // @ws/insight: the workspaces of Huawei Cloud DataArts Insight. A configuration
 // of @ws/core: the generated spec types, rules and region table, and the
 // service's quirks (no get API, a delete answer the documents disagree on).
-import { acceptAnyBody, createHuaweiService, requireOption, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type EnsureResult } from "@ws/core";
+import { bindToContext, createRawClient, type CallOptions, type EnsureResult, type HuaweiClientOptions, type PagedAsyncIterableIterator } from "@ws/core";
 import type { Client } from "openapi-fetch";
-import { endpoints, type EndpointName } from "./generated/endpoints.js";
-import {
-  createWorkspace as createWorkspaceOperation,
-  deleteWorkspace as deleteWorkspaceOperation,
-  listWorkspaces as listWorkspacesOperation,
-  notFoundCodes,
-  updateWorkspace as updateWorkspaceOperation,
-} from "./generated/operations.js";
+import * as api from "./api.js";
+import type { EndpointName } from "./generated/endpoints.js";
 import type { components, operations, paths } from "./generated/schema.js";
 
 /** A region with a documented DataArts Insight endpoint (`cn-north-4`, `cn-north-9`, `cn-east-3`, `cn-south-1`, `cn-southwest-2`). */
@@ -147,11 +141,9 @@ export interface InsightClient {
 
 // Any 2xx is a deletion (EN shows {status_code, message, is_success}, CN `""`): resolve to nothing.
 
-// name/version of this package, set by the build (tooling/tsup.base.mjs), for the User-Agent.
-declare const __WS_PACKAGE_ID__: string;
-
 /**
  * Creates a DataArts Insight client for one instance.
+ * The functions of `@ws/insight/api` over one context, as methods, with the openapi-fetch `raw` client.
  * Nothing is sent until the first call: credentials given are checked now, the default
  * chain and the IAM project lookup (when no `projectId` is found) run at the first call.
  * Throws a ConfigurationError when the region is unknown (the message lists the known
@@ -163,34 +155,23 @@ declare const __WS_PACKAGE_ID__: string;
  * const insight = createInsightClient({ region: "cn-north-4", projectId, instanceId, credentials: { accessKey, secretKey } });
  */
 export function createInsightClient(options: InsightClientOptions): InsightClient {
-  requireOption("insight", options, "instanceId", "the DataArts Insight instance whose workspaces the client manages");
-  const service = createHuaweiService<paths, InsightRegion>({
-    provider: "insight",
-    endpoints,
-    options,
-    projectId: options.projectId,
-    projectIdIn: "path",
-    envName: "DATAARTSINSIGHT",
-    notFoundCodes,
-    packageId: __WS_PACKAGE_ID__,
-  });
-  const params = { project_id: options.projectId, instance_id: options.instanceId };
-  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, UpdateWorkspaceResponse, void, CreateWorkspaceRequest>(service, {
-    operations: { create: createWorkspaceOperation, list: listWorkspacesOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
-    params,
-    nameFilter: "name",
-    duplicateCodes: ["24150001"], // the name is already taken
-    read: { delete: acceptAnyBody },
-  });
+  const ctx = api.createInsightContext(options);
   return {
-    raw: service.raw,
-    createWorkspace: (body, callOptions) => service.call<Workspace>(createWorkspaceOperation, { params, body }, callOptions),
-    ...lifecycle,
+    raw: createRawClient<paths>(ctx.service),
+    ...bindToContext(ctx, {
+      createWorkspace: api.createWorkspace,
+      listWorkspaces: api.listWorkspaces,
+      getWorkspace: api.getWorkspace,
+      updateWorkspace: api.updateWorkspace,
+      deleteWorkspace: api.deleteWorkspace,
+      findWorkspaceByName: api.findWorkspaceByName,
+      ensureWorkspace: api.ensureWorkspace,
+    }),
   };
 }
 
 /** The documented endpoint of each region (`dataartsinsight.{region}.myhuaweicloud.com`). */
-export const insightEndpoints = endpoints;
+export { endpoints as insightEndpoints } from "./generated/endpoints.js";
 export { errorCodes, errorCodeMeanings } from "./generated/errors.js";
 export {
   SdkError,

@@ -15,19 +15,10 @@
 // the service's quirks (ids read as strings, the default workspace's `0` too;
 // auth_type read in lower case, as the live service writes it; asynchronous
 // deletion; per-workspace quotas).
-import { createHuaweiService, workspaceMethods, workspaceWaiters, type CallOptions, type EnsureResult, type HuaweiClientOptions, type PagedAsyncIterableIterator, type WaiterOptions, type WorkspaceStates } from "@ws/core";
+import { bindToContext, createRawClient, type CallOptions, type EnsureResult, type HuaweiClientOptions, type PagedAsyncIterableIterator, type WaiterOptions } from "@ws/core";
 import type { Client } from "openapi-fetch";
-import { endpoints, type EndpointName } from "./generated/endpoints.js";
-import {
-  createWorkspace as createWorkspaceOperation,
-  deleteWorkspace as deleteWorkspaceOperation,
-  getWorkspace as getWorkspaceOperation,
-  getWorkspaceQuotas as getWorkspaceQuotasOperation,
-  listWorkspaces as listWorkspacesOperation,
-  notFoundCodes,
-  updateWorkspace as updateWorkspaceOperation,
-  updateWorkspaceQuotas as updateWorkspaceQuotasOperation,
-} from "./generated/operations.js";
+import * as api from "./api.js";
+import type { EndpointName } from "./generated/endpoints.js";
 import type { components, operations, paths } from "./generated/schema.js";
 
 /** A region with a documented ModelArts endpoint (21 Huawei Cloud regions, `ap-southeast-1` on `.myhuaweicloud.cn`, Open Telekom Cloud's `eu-de`). */
@@ -228,22 +219,9 @@ export interface ModelArtsClient {
   readonly raw: Client<paths>;
 }
 
-// name/version of this package, set by the build (tooling/tsup.base.mjs), for the User-Agent.
-declare const __WS_PACKAGE_ID__: string;
-
 /**
- * What ModelArts' workspace states mean to the waiters: NORMAL is ready; CREATE_FAILED ends a
- * wait for ready, as do DELETING and DELETE_FAILED (such a workspace will not become ready);
- * DELETE_FAILED ends a wait for deletion. Any other state, documented or not, means "keep polling".
- */
-export const MODELARTS_STATES: WorkspaceStates = {
-  ready: ["NORMAL"],
-  readyFailures: ["CREATE_FAILED", "DELETING", "DELETE_FAILED"],
-  deleteFailures: ["DELETE_FAILED"],
-};
-
-/**
- * Creates a ModelArts client for one project.
+ * Creates a ModelArts client for one project: the functions of `@ws/modelarts/api` over one
+ * context, as methods, with the openapi-fetch `raw` client.
  * Nothing is sent until the first call: credentials given are checked now, the default
  * chain and the IAM project lookup (when no `projectId` is found) run at the first call.
  * Throws a ConfigurationError when the region is unknown (the message lists the known
@@ -254,38 +232,28 @@ export const MODELARTS_STATES: WorkspaceStates = {
  * const ma = createModelArtsClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });
  */
 export function createModelArtsClient(options: ModelArtsClientOptions): ModelArtsClient {
-  const service = createHuaweiService<paths, ModelArtsRegion>({
-    provider: "modelarts",
-    endpoints,
-    options,
-    projectId: options.projectId,
-    projectIdIn: "path",
-    envName: "MODELARTS",
-    notFoundCodes,
-    packageId: __WS_PACKAGE_ID__,
-    // Read as the live clients read them: ids are strings, auth_type is lower case (specs/modelarts.yaml x-notes).
-    answerFields: { ids: ["id", "workspace_id"], lowerCase: ["auth_type"] },
-  });
-  const params = { project_id: options.projectId };
-  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, UpdateWorkspaceResponse, DeleteWorkspaceResponse, CreateWorkspaceRequest>(service, {
-    operations: { create: createWorkspaceOperation, list: listWorkspacesOperation, get: getWorkspaceOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
-    params,
-    nameFilter: "name",
-  });
-  const withId = (id: WorkspaceId) => ({ ...params, workspace_id: id });
+  const ctx = api.createModelArtsContext(options);
   return {
-    raw: service.raw,
-    createWorkspace: (body, callOptions) => service.call<Workspace>(createWorkspaceOperation, { params, body }, callOptions),
-    ...lifecycle,
-    ...workspaceWaiters<Workspace>("modelarts", lifecycle.getWorkspace, MODELARTS_STATES),
-    getWorkspaceQuotas: (id, callOptions) => service.call<WorkspaceQuotasResponse>(getWorkspaceQuotasOperation, { params: withId(id) }, callOptions),
-    updateWorkspaceQuotas: (id, body, callOptions) =>
-      service.call<WorkspaceQuotasResponse>(updateWorkspaceQuotasOperation, { params: withId(id), body }, callOptions),
+    raw: createRawClient<paths>(ctx.service),
+    ...bindToContext(ctx, {
+      createWorkspace: api.createWorkspace,
+      listWorkspaces: api.listWorkspaces,
+      getWorkspace: api.getWorkspace,
+      updateWorkspace: api.updateWorkspace,
+      deleteWorkspace: api.deleteWorkspace,
+      findWorkspaceByName: api.findWorkspaceByName,
+      ensureWorkspace: api.ensureWorkspace,
+      getWorkspaceQuotas: api.getWorkspaceQuotas,
+      updateWorkspaceQuotas: api.updateWorkspaceQuotas,
+      waitUntilWorkspaceReady: api.waitUntilWorkspaceReady,
+      waitUntilWorkspaceDeleted: api.waitUntilWorkspaceDeleted,
+    }),
   };
 }
 
+export { MODELARTS_STATES } from "./api.js";
 /** The documented endpoint of each region. */
-export { endpoints as modelArtsEndpoints };
+export { endpoints as modelArtsEndpoints } from "./generated/endpoints.js";
 export { errorCodes, errorCodeMeanings } from "./generated/errors.js";
 export {
   SdkError,

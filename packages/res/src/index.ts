@@ -14,18 +14,10 @@
 // with `is_success: false`; the create answer has no id; the list has no paging
 // (one answer holds everything); the show answer wraps its one workspace in an
 // array; the enterprise projects come wrapped in `{is_success, enterprise_projects}`.
-import { createHuaweiService, isRecord, workspaceMethods, type CallOptions, type HuaweiClientOptions, type PagedAsyncIterableIterator, type Unwrap, type EnsureResult } from "@ws/core";
+import { bindToContext, createRawClient, type CallOptions, type EnsureResult, type HuaweiClientOptions, type PagedAsyncIterableIterator } from "@ws/core";
 import type { Client } from "openapi-fetch";
-import { endpoints, type EndpointName } from "./generated/endpoints.js";
-import {
-  createWorkspace as createWorkspaceOperation,
-  deleteWorkspace as deleteWorkspaceOperation,
-  getWorkspace as getWorkspaceOperation,
-  listEnterpriseProjects as listEnterpriseProjectsOperation,
-  listWorkspaces as listWorkspacesOperation,
-  notFoundCodes,
-  updateWorkspace as updateWorkspaceOperation,
-} from "./generated/operations.js";
+import * as api from "./api.js";
+import type { EndpointName } from "./generated/endpoints.js";
 import type { components, operations, paths } from "./generated/schema.js";
 
 /** A region with a documented RES endpoint (only `cn-north-4`). */
@@ -173,29 +165,9 @@ export interface ResClient {
   readonly raw: Client<paths>;
 }
 
-/** RES reports some failures with HTTP 200 and `is_success: false`. */
-export const unwrapResBody: Unwrap = (body) => {
-  if (!isRecord(body)) return { ok: false, outcomeUnknown: true };
-  return body.is_success === false ? { ok: false, outcomeUnknown: false } : { ok: true, value: body };
-};
-
-// The show answer's one workspace; an empty array means there is none.
-const firstWorkspace = (answer: unknown): unknown => (isRecord(answer) && Array.isArray(answer.workspaces) ? answer.workspaces[0] : undefined);
-
-// `{is_success, enterprise_projects}` to the array (absent: none); anything else is not the documented answer.
-const enterpriseProjects: Unwrap = (body, response) => {
-  const result = unwrapResBody(body, response);
-  if (!result.ok) return result;
-  const projects = (result.value as Record<string, unknown>).enterprise_projects;
-  if (projects === undefined) return { ok: true, value: [] };
-  return Array.isArray(projects) ? { ok: true, value: projects } : { ok: false, outcomeUnknown: true };
-};
-
-// name/version of this package, set by the build (tooling/tsup.base.mjs), for the User-Agent.
-declare const __WS_PACKAGE_ID__: string;
-
 /**
  * Creates a RES client for one project.
+ * The functions of `@ws/res/api` over one context, as methods, with the openapi-fetch `raw` client.
  * Nothing is sent until the first call: credentials given are checked now, the default
  * chain and the IAM project lookup (when no `projectId` is found) run at the first call.
  * Throws a ConfigurationError when the region is unknown (the message lists the known
@@ -206,36 +178,26 @@ declare const __WS_PACKAGE_ID__: string;
  * const res = createResClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });
  */
 export function createResClient(options: ResClientOptions): ResClient {
-  // The documents (and Huawei's Go SDK) send Content-Type: application/json on every call, GET and DELETE included.
-  const withContentType = { ...options, headers: { "content-type": "application/json", ...options.headers } };
-  const service = createHuaweiService<paths, ResRegion>({
-    provider: "res",
-    endpoints,
-    options: withContentType,
-    projectId: options.projectId,
-    projectIdIn: "path",
-    envName: "RES",
-    unwrap: unwrapResBody,
-    notFoundCodes,
-    packageId: __WS_PACKAGE_ID__,
-  });
-  const params = { project_id: options.projectId };
-  const lifecycle = workspaceMethods<Workspace, ListWorkspacesQuery, UpdateWorkspaceRequest, UpdateWorkspaceResponse, DeleteWorkspaceResponse, CreateWorkspaceRequest>(service, {
-    operations: { create: createWorkspaceOperation, list: listWorkspacesOperation, get: getWorkspaceOperation, update: updateWorkspaceOperation, delete: deleteWorkspaceOperation },
-    params,
-    readGet: firstWorkspace,
-    duplicateCodes: ["RES.3406"], // the workspace already exists
-  });
+  const ctx = api.createResContext(options);
   return {
-    raw: service.raw,
-    createWorkspace: (body, callOptions) => service.call<CreateWorkspaceResponse>(createWorkspaceOperation, { params, body }, callOptions),
-    listEnterpriseProjects: (callOptions) => service.call<EnterpriseProject[]>(listEnterpriseProjectsOperation, { params }, callOptions, enterpriseProjects),
-    ...lifecycle,
+    raw: createRawClient<paths>(ctx.service),
+    ...bindToContext(ctx, {
+      createWorkspace: api.createWorkspace,
+      listWorkspaces: api.listWorkspaces,
+      getWorkspace: api.getWorkspace,
+      updateWorkspace: api.updateWorkspace,
+      deleteWorkspace: api.deleteWorkspace,
+      findWorkspaceByName: api.findWorkspaceByName,
+      ensureWorkspace: api.ensureWorkspace,
+      listEnterpriseProjects: api.listEnterpriseProjects,
+    }),
   };
 }
 
+export { unwrapResBody } from "./api.js";
+
 /** The documented endpoint of each region (`res.{region}.myhuaweicloud.com`). */
-export const resEndpoints = endpoints;
+export { endpoints as resEndpoints } from "./generated/endpoints.js";
 export { errorCodes, errorCodeMeanings } from "./generated/errors.js";
 export {
   SdkError,

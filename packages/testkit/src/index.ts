@@ -99,3 +99,4 @@ export { KeyRing, gateway as keyCheckingGateway, startMetadata, iamProjects, clo
 export * from "./rules.js";
 export { fakeClock, type FakeClock } from "./clock.js";
 export { runNodeScript } from "./process.js";
+export { apiParitySuite, type ParityCase } from "./api-parity.js";

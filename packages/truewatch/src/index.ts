@@ -14,30 +14,10 @@
 // delete). Its own quirks, beside the generated spec pieces: the API key header, the
 // `{success, content, errorCode, traceId}` envelope (failures can come with HTTP
 // 200), and rate limiting reported as HTTP 401 with an `ft.Trigger...` code.
-import {
-  ConfigurationError,
-  ValidationError,
-  createServiceClient,
-  readEnv,
-  isRecord,
-  parseRetryAfter,
-  resolveBaseUrl,
-  createSecretSet,
-  tokenAuthenticator,
-  type CallOptions,
-  type ClientOptions,
-  type HttpResponse,
-  type RetryClassifier,
-  type Unwrap,
-} from "@ws/core";
+import { bindToContext, createRawClient, type CallOptions, type ClientOptions } from "@ws/core";
 import type { Client } from "openapi-fetch";
-import { endpoints, type EndpointName } from "./generated/endpoints.js";
-import {
-  createWorkspace as createWorkspaceOperation,
-  getWorkspace as getWorkspaceOperation,
-  notFoundCodes,
-  updateWorkspace as updateWorkspaceOperation,
-} from "./generated/operations.js";
+import * as api from "./api.js";
+import type { EndpointName } from "./generated/endpoints.js";
 import type { components, paths } from "./generated/schema.js";
 
 /** A site with a documented OpenAPI host: TrueWatch `us1`, `eu1`, `ap1`, `za1`, `id1`, and the Guance sites `guance-cn1`, ... */
@@ -132,32 +112,10 @@ export interface TrueWatchClient {
   readonly raw: Client<paths>;
 }
 
-/** Rate limits come back as HTTP 401 with one of these codes, not as 429: the client waits and retries them. */
-export const THROTTLE_CODES = new Set(["ft.TriggerApiAkCurrentLimiting", "ft.TriggerApiWorkspaceCurrentLimiting"]);
-
-/** Which TrueWatch answers are throttling (429, or 401 with a THROTTLE_CODES code), and the Retry-After wait. */
-export const trueWatchRetryClassifier: RetryClassifier = {
-  isThrottled: (response: HttpResponse) => {
-    if (response.status === 429) return true;
-    const body = response.body;
-    return response.status === 401 && isRecord(body) && typeof body.errorCode === "string" && THROTTLE_CODES.has(body.errorCode);
-  },
-  retryAfterInMs: (response: HttpResponse) => parseRetryAfter(response.headers.get("retry-after")),
-};
-
-/** Reads the envelope: `success: true` with an object `content` is the result; `success: false` (any status) is a failure. */
-export const unwrapEnvelope: Unwrap = (body) => {
-  if (!isRecord(body) || !("success" in body)) return { ok: false, outcomeUnknown: true };
-  if (body.success === false) return { ok: false, outcomeUnknown: false };
-  return isRecord(body.content) ? { ok: true, value: body.content } : { ok: false, outcomeUnknown: true };
-};
-
-// name/version of this package, set by the build (tooling/tsup.base.mjs), for the User-Agent.
-declare const __WS_PACKAGE_ID__: string;
-
 /**
  * Creates a TrueWatch (or Guance) client for one site and API key. Nothing is sent until
- * the first call. Throws a ConfigurationError when there is no API key (option or
+ * the first call. The functions of `@ws/truewatch/api` over one context, as methods, with the
+ * openapi-fetch `raw` client. Throws a ConfigurationError when there is no API key (option or
  * TRUEWATCH_API_KEY), the site is unknown (the message lists the known ones), neither a
  * site nor an endpoint is given, an option is out of range, or the endpoint is plain
  * http:// to a host that is not loopback.
@@ -166,54 +124,21 @@ declare const __WS_PACKAGE_ID__: string;
  * const tw = createTrueWatchClient({ site: "eu1", apiKey: process.env.TRUEWATCH_API_KEY! });
  */
 export function createTrueWatchClient(options: TrueWatchClientOptions): TrueWatchClient {
-  const apiKey = options.apiKey ?? readEnv("TRUEWATCH_API_KEY");
-  if (!apiKey) {
-    throw new ConfigurationError("truewatch: no API key. Pass apiKey, or set the environment variable TRUEWATCH_API_KEY.");
-  }
-  const secrets = createSecretSet();
-  const baseUrl = resolveBaseUrl(
-    endpoints,
-    // TRUEWATCH_ENDPOINT stands in for the site's host (a private deployment, the emulator); an endpoint option wins.
-    { name: options.site, endpoint: options.endpoint ?? readEnv("TRUEWATCH_ENDPOINT"), allowInsecureHttp: options.allowInsecureHttp },
-    { service: "truewatch", option: "site" },
-  );
-  const service = createServiceClient<paths>({
-    provider: "truewatch",
-    baseUrl,
-    authenticator: tokenAuthenticator("df-api-key", apiKey, secrets, "apiKey"),
-    classifier: trueWatchRetryClassifier,
-    secrets,
-    options,
-    // The documented request's content type.
-    bodyHeaders: { "content-type": "application/json;charset=UTF-8" },
-    unwrap: unwrapEnvelope,
-    packageId: __WS_PACKAGE_ID__,
-    // Empty: no code means "does not exist" (get and modify act on the key's own
-    // workspace); a 404 still becomes NotFoundError.
-    notFoundCodes,
-  });
+  const ctx = api.createTrueWatchContext(options);
   return {
-    raw: service.raw,
-    createWorkspace: (body, callOptions) =>
-      service.call<CreateWorkspaceResult>(createWorkspaceOperation, { body }, callOptions),
-    getWorkspace: async (callOptions) => {
-      // Other packages' getWorkspace takes an id first; here it would silently read the key's workspace.
-      if (callOptions !== undefined && (typeof callOptions !== "object" || callOptions === null)) {
-        const message = "getWorkspace takes no workspace id: it reads the workspace the API key belongs to";
-        throw new ValidationError(`Invalid truewatch getWorkspace request, nothing was sent: ${message}`, {
-          provider: "truewatch",
-          operation: "getWorkspace",
-          issues: [{ path: "options", rule: "type", message }],
-        });
-      }
-      return service.call<Workspace>(getWorkspaceOperation, {}, callOptions);
-    },
-    updateWorkspace: (body, callOptions) => service.call<Workspace>(updateWorkspaceOperation, { body }, callOptions),
+    raw: createRawClient<paths>(ctx.service),
+    ...bindToContext(ctx, {
+      createWorkspace: api.createWorkspace,
+      getWorkspace: api.getWorkspace,
+      updateWorkspace: api.updateWorkspace,
+    }),
   };
 }
 
+export { THROTTLE_CODES, trueWatchRetryClassifier, unwrapEnvelope } from "./api.js";
+
 /** The documented OpenAPI host of each site. */
-export const trueWatchEndpoints = endpoints;
+export { endpoints as trueWatchEndpoints } from "./generated/endpoints.js";
 export { errorCodes, errorCodeMeanings } from "./generated/errors.js";
 export {
   SdkError,

@@ -1,0 +1,27 @@
+// @ws/res/api: each operation as a function gives what the client's method gives
+// (the client is built on these functions).
+import { apiParitySuite, requestExample, responseExample, useTestServer } from "@ws/testkit";
+import { describe } from "vitest";
+import * as api from "../src/api.js";
+import { createResClient } from "../src/index.js";
+
+const id = "ws-0123456789";
+const server = useTestServer(() => ({ status: 200, body: {} }));
+const options = () => ({ endpoint: server().url, projectId: "0123456789abcdef0123456789abcdef", credentials: { token: "MIIZ-parity" }, retryDelayInMs: 1 });
+const client = () => createResClient(options());
+const ctx = () => api.createResContext(options());
+const answer = (operation: string) => () => ({ status: 200, body: responseExample("res", operation, 200) });
+const create = () => requestExample("res", "createWorkspace");
+
+describe("@ws/res/api and the client", () => {
+  apiParitySuite(server, [
+    { name: "createWorkspace", ok: answer("createWorkspace"), client: (o) => client().createWorkspace(create(), o), api: (o) => api.createWorkspace(ctx(), create(), o) },
+    { name: "listWorkspaces", ok: answer("listWorkspaces"), client: (o) => client().listWorkspaces(undefined, o), api: (o) => api.listWorkspaces(ctx(), undefined, o) },
+    { name: "getWorkspace", ok: answer("getWorkspace"), client: (o) => client().getWorkspace(id, o), api: (o) => api.getWorkspace(ctx(), id, o) },
+    { name: "updateWorkspace", ok: answer("updateWorkspace"), client: (o) => client().updateWorkspace(id, { description: "d" }, o), api: (o) => api.updateWorkspace(ctx(), id, { description: "d" }, o) },
+    { name: "deleteWorkspace", ok: answer("deleteWorkspace"), client: (o) => client().deleteWorkspace(id, o), api: (o) => api.deleteWorkspace(ctx(), id, o) },
+    { name: "findWorkspaceByName", ok: answer("listWorkspaces"), client: (o) => client().findWorkspaceByName("team-a", o), api: (o) => api.findWorkspaceByName(ctx(), "team-a", o) },
+    { name: "ensureWorkspace", ok: answer("listWorkspaces"), client: (o) => client().ensureWorkspace(create(), o), api: (o) => api.ensureWorkspace(ctx(), create(), o) },
+    { name: "listEnterpriseProjects", ok: answer("listEnterpriseProjects"), client: (o) => client().listEnterpriseProjects(o), api: (o) => api.listEnterpriseProjects(ctx(), o) },
+  ]);
+});
