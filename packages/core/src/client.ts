@@ -14,6 +14,9 @@ import { readResult, toApiError, unwrapBody, type Unwrap } from "./response.js";
 import { RetryPolicy, type RetryClassifier, type RetryOptions } from "./retry.js";
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport, NULL_BODY_STATUS } from "./transport.js";
+import { TracePolicy } from "./tracing/attempt.js";
+import { traceCall, traceOf, withTrace, type ClientTracing, type TraceIdentity } from "./tracing/call.js";
+import type { Instrumenter } from "./tracing/instrumenter.js";
 import { sdkUserAgent, UserAgentPolicy } from "./user-agent.js";
 
 /**
@@ -41,6 +44,8 @@ export interface ClientOptions extends RetryOptions, EndpointOptions {
   maxResponseBytes?: number | undefined;
   /** Receives one redacted line per attempt. Off by default. */
   logger?: Logger | undefined;
+  /** Emits this client's spans (default: the one registered with `setInstrumenter`, as `@ws/opentelemetry` does; else none). */
+  instrumenter?: Instrumenter | undefined;
 }
 
 /**
@@ -82,6 +87,8 @@ export interface ServiceConfig {
   notFoundCodes?: readonly string[] | undefined;
   /** `@ws/modelarts/0.3.0`: named in the User-Agent. */
   packageId?: string | undefined;
+  /** What the client's spans say about the service (`rpc.system`, `cloud.provider`, `cloud.region`). */
+  tracing?: TraceIdentity | undefined;
 }
 
 /** What a provider package builds its methods on. */
@@ -97,6 +104,8 @@ export interface ServiceClient<Paths extends {}> {
   send: SendRequest;
   /** The service's short name (`modelarts`). */
   provider: string;
+  /** What the client's spans are made with (see traceCall). */
+  tracing: ClientTracing;
 }
 
 // openapi-fetch's CommonJS build sets exports.default; our own .cjs output imports
@@ -186,12 +195,18 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
     new UserAgentPolicy(sdkUserAgent(config.packageId ?? `@ws/${provider}`), appUserAgent),
   ];
   if (log) policies.push(log);
+  policies.push(new TracePolicy());
+  const tracing: ClientTracing = { service: provider, identity: config.tracing ?? {}, secrets, instrumenter: options.instrumenter };
   const send = createPipeline(
     policies,
     createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider }),
   );
 
-  async function call<T>(operation: OperationSpec, input: OperationInput, callOptions: CallOptions = {}, read?: Unwrap): Promise<T> {
+  function call<T>(operation: OperationSpec, input: OperationInput, callOptions?: CallOptions, read?: Unwrap): Promise<T> {
+    return traceCall(tracing, operation.id, callOptions, (traced) => callOperation<T>(operation, input, traced, read));
+  }
+
+  async function callOperation<T>(operation: OperationSpec, input: OperationInput, callOptions: CallOptions, read?: Unwrap): Promise<T> {
     const { target, body } = prepareRequest(operation, input);
     assertCallOptions(provider, callOptions);
     const { "user-agent": callUserAgent, ...callHeaders } = callOptions.headers ? lowerCaseHeaders(callOptions.headers) : ({} as Record<string, string>);
@@ -207,14 +222,18 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
       maxRetries: callOptions.maxRetries,
       idempotent: operation.idempotent,
       operation: operation.id,
-      context: { attempts: 0, retry: 0 },
+      context: withTrace({ attempts: 0, retry: 0 }, traceOf(callOptions)),
     };
     const response = await send(request);
     return readResult<T>(response, request, read ? { ...mapContext, unwrap: read } : mapContext);
   }
 
   // openapi-fetch hands over a Request; feed it to the same pipeline and hand back a Response.
-  async function rawFetch(input: Request): Promise<Response> {
+  function rawFetch(input: Request): Promise<Response> {
+    return traceCall(tracing, "raw", {}, (traced) => rawSend(input, traced));
+  }
+
+  async function rawSend(input: Request, traced: CallOptions): Promise<Response> {
     const url = new URL(input.url);
     const headers: Record<string, string> = { ...userHeaders };
     let userAgent: string | undefined;
@@ -232,7 +251,7 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
       abortSignal: input.signal,
       idempotent: ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"].includes(method),
       operation: `${method} ${url.pathname}`,
-      context: { attempts: 0, retry: 0 },
+      context: withTrace({ attempts: 0, retry: 0 }, traceOf(traced)),
       userAgent,
     };
     const response = await send(request);
@@ -254,6 +273,6 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
   }
 
   const raw = createClient<Paths>({ baseUrl: config.baseUrl, fetch: rawFetch });
-  return { call, raw, send, provider };
+  return { call, raw, send, provider, tracing };
 }
 

@@ -18,6 +18,7 @@ import { createProjectLookup } from "./projects.js";
 import { refreshingCredentials, type RefreshingCredentials } from "./refreshing-credentials.js";
 import type { Unwrap } from "./response.js";
 import { assertHeaderValue, createSecretSet, type SecretSet } from "./secrets.js";
+import { traceCall, traceProvider, traceStep, type ClientTracing, type TraceIdentity } from "./tracing/call.js";
 
 /**
  * Options of the four Huawei clients (RES, DataArts Insight, ModelArts, DataArts Fabric):
@@ -119,6 +120,9 @@ function iamBase(endpoint: string | undefined, region: string | undefined, allow
   return normalizeEndpoint(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`, { allowInsecureHttp, label: "the IAM endpoint" });
 }
 
+/** What the spans of a Huawei client say: OpenTelemetry has no Huawei values, these are the documented custom ones. */
+const huaweiIdentity = (region: string | undefined): TraceIdentity => ({ system: "huaweicloud", cloudProvider: "huawei_cloud", region });
+
 /** `pending`, or AbortError as soon as `signal` fires while it runs (credentials, the project lookup). */
 function abortable<T>(pending: Promise<T>, signal: AbortSignal | undefined, provider: string, operation: string, what: string): Promise<T> {
   return untilAborted(pending, signal, () => new AbortError(`The call was aborted while waiting for ${what}.`, { provider, operation, cause: signal?.reason }));
@@ -142,7 +146,8 @@ function wireCredentials<Region extends string>(
   const { options, provider } = config;
   const given = options.credentials === undefined ? defaultCredentials() : resolveHuaweiCredentials(options.credentials, provider);
   if (typeof given === "function") {
-    const shared = refreshingCredentials(given, {
+    const tracing: ClientTracing = { service: provider, identity: huaweiIdentity(settings.region), secrets, instrumenter: options.instrumenter };
+    const shared = refreshingCredentials(traceProvider(tracing, given), {
       onCredentials(c) {
         secrets.add(c.secretKey);
         secrets.add(c.securityToken);
@@ -235,31 +240,36 @@ export function createHuaweiService<Paths extends {}, Region extends string>(con
     ...(config.unwrap ? { unwrap: config.unwrap } : {}),
     notFoundCodes: config.notFoundCodes,
     packageId: config.packageId,
+    tracing: huaweiIdentity(region),
   });
   if (!inPath) return service;
 
   lookup = createProjectLookup({ ...options, authenticator: wiring.lookup, secrets, service: provider });
   const projectLookup = lookup;
 
-  async function resolveProject(signal: AbortSignal | undefined, operation: string): Promise<string> {
+  async function resolveProject(signal: AbortSignal | undefined, operation: string, traced: CallOptions): Promise<string> {
     const c = wiring.keys ? await abortable(Promise.resolve(wiring.keys.get()), signal, provider, operation, "credentials") : undefined;
     const known = knownProject(c);
     if (known) return known;
     if (!region) throw noProject(operation);
     const iam = iamBase(options.iamEndpoint || c?.iamEndpoint || settings.iamEndpoint(), region, options.allowInsecureHttp);
-    return abortable(projectLookup.projectId(region, iam), signal, provider, operation, `the project id of ${region}`);
+    return abortable(traceStep(traced, "iam", "lookupProject", () => projectLookup.projectId(region, iam)), signal, provider, operation, `the project id of ${region}`);
   }
 
   const withProject = (input: OperationInput, projectId: string): OperationInput => ({ ...input, params: { ...input.params, project_id: projectId } });
 
-  function call<T>(operation: OperationSpec, input: OperationInput, callOptions?: CallOptions, read?: Unwrap): Promise<T> {
+  // The call span starts here, so that it covers the project lookup too.
+  const call = <T>(operation: OperationSpec, input: OperationInput, callOptions?: CallOptions, read?: Unwrap): Promise<T> =>
+    traceCall(service.tracing, operation.id, callOptions, (traced) => callInProject<T>(operation, input, traced, read));
+
+  function callInProject<T>(operation: OperationSpec, input: OperationInput, callOptions: CallOptions, read?: Unwrap): Promise<T> {
     if (input.params?.project_id !== undefined || !operation.path.includes("{project_id}")) return service.call<T>(operation, input, callOptions, read);
     const known = knownProject(wiring.keys?.peek());
     if (known) return service.call<T>(operation, withProject(input, known), callOptions, read);
     return (async () => {
       // The input is checked before anything is sent, the project lookup included.
       prepareRequest({ ...operation, path: "/" }, input);
-      const projectId = await resolveProject(callOptions?.abortSignal, operation.id);
+      const projectId = await resolveProject(callOptions.abortSignal, operation.id, callOptions);
       return service.call<T>(operation, withProject(input, projectId), callOptions, read);
     })();
   }

@@ -13,9 +13,11 @@ import { prepareRequest, type OperationSpec, type PagingRule } from "./operation
 import { paginate, type PagedAsyncIterableIterator } from "./paging.js";
 import type { Unwrap } from "./response.js";
 import { check } from "./validate.js";
+import { traceAttributes, traceCall, traceEvent, traceFailedCall, traceOf, withTracing } from "./tracing/call.js";
+import { pageEvents, tracePaged } from "./tracing/pages.js";
 
 /** The part of a service client the lifecycle needs. */
-export type LifecycleService = Pick<ServiceClient<{}>, "call" | "provider">;
+export type LifecycleService = Pick<ServiceClient<{}>, "call" | "provider"> & Partial<Pick<ServiceClient<{}>, "tracing">>;
 
 /** The provider's generated operations behind each method; a method exists only where its operation does. */
 export interface WorkspaceOperations {
@@ -119,12 +121,21 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
     for (const [name, value] of Object.entries(config.listDefaults ?? {})) if (base[name] === undefined) base[name] = value;
     // Checked now, so a bad query fails where it is written, not at the first page
     // (the path is not: its project id may still have to be looked up).
-    prepareRequest({ ...list, path: "/" }, { params, query: base });
-    return paginate<W>((pageQuery) => service.call(list, { params, query: pageQuery }, options), rule, base, {
-      abortSignal: options.abortSignal,
-      provider: service.provider,
-      operation: list.id,
-      idOf,
+    try {
+      prepareRequest({ ...list, path: "/" }, { params, query: base });
+    } catch (error) {
+      traceFailedCall(service.tracing, "listWorkspaces", options, error);
+      throw error;
+    }
+    const pageSize = (answer: unknown) => (isRecord(answer) && Array.isArray(answer[rule.items]) ? (answer[rule.items] as unknown[]).length : 0);
+    return tracePaged(service.tracing, "listWorkspaces", options, (traced) => {
+      const onPage = pageEvents(traced, pageSize);
+      return paginate<W>((pageQuery) => service.call(list, { params, query: pageQuery }, traced).then(onPage), rule, base, {
+        abortSignal: options.abortSignal,
+        provider: service.provider,
+        operation: list.id,
+        idOf,
+      });
     });
   }
 
@@ -136,7 +147,12 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
     return undefined;
   }
 
-  async function getWorkspace(input: WorkspaceIdInput, options: CallOptions = {}): Promise<W> {
+  const getWorkspace = withTracing(
+    (input: WorkspaceIdInput, options?: CallOptions): Promise<W> => traceCall(service.tracing, "getWorkspace", options, (traced) => getOne(input, traced)),
+    service.tracing,
+  );
+
+  async function getOne(input: WorkspaceIdInput, options: CallOptions): Promise<W> {
     const id = String(input);
     const get = operations.get;
     if (get) {
@@ -150,7 +166,10 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
     return found;
   }
 
-  async function findWorkspaceByName(name: string, options: CallOptions = {}): Promise<W | undefined> {
+  const findWorkspaceByName = (name: string, options?: CallOptions): Promise<W | undefined> =>
+    traceCall(service.tracing, "findWorkspaceByName", options, (traced) => findByName(name, traced));
+
+  async function findByName(name: string, options: CallOptions): Promise<W | undefined> {
     const list = operations.list!;
     const filter = config.nameFilter;
     // The filter is fuzzy (`team` also matches `team-2`), so the match is checked
@@ -179,16 +198,22 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
     ...(create && operations.list
       ? {
           ensureWorkspace: (body: B, options?: CallOptions) =>
-            ensureWorkspace<W, B & { name?: unknown }>(
-              {
-                provider: service.provider,
-                create: (b, o) => service.call(create, { params, body: b }, o),
-                findWorkspaceByName,
-                duplicateCodes: config.duplicateCodes,
-              },
-              body as B & { name?: unknown },
-              options,
-            ),
+            traceCall(service.tracing, "ensureWorkspace", options, async (traced) => {
+              // Each step is an event of the one ensureWorkspace span.
+              const step = (name: string) => traceEvent(traceOf(traced), "step", { "ws.step": name });
+              const result = await ensureWorkspace<W, B & { name?: unknown }>(
+                {
+                  provider: service.provider,
+                  create: (b, o) => (step("create"), service.call(create, { params, body: b }, o)),
+                  findWorkspaceByName: (n, o) => (step("lookup"), findWorkspaceByName(n, o)),
+                  duplicateCodes: config.duplicateCodes,
+                },
+                body as B & { name?: unknown },
+                traced,
+              );
+              traceAttributes(traceOf(traced), { "ws.created": result.created });
+              return result;
+            }),
         }
       : {}),
   } as WorkspaceMethods<W, Q, U, UR, DR, B>;

@@ -191,6 +191,8 @@ export function createTrueWatchClient(options: TrueWatchClientOptions): TrueWatc
     // Empty: no code means "does not exist" (get and modify act on the key's own
     // workspace); a 404 still becomes NotFoundError.
     notFoundCodes,
+    // OpenTelemetry has no TrueWatch values: these custom ones are documented in the README.
+    tracing: { system: "truewatch", cloudProvider: "truewatch", region: options.site },
   });
   return {
     raw: service.raw,
