@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../packages.mjs";
 
-const PACKAGES = ["@ws/core", "@ws/res", "@ws/insight", "@ws/modelarts", "@ws/fabric", "@ws/truewatch", "@ws/emulator", "@ws/cli"];
+const PACKAGES = ["@ws/core", "@ws/res", "@ws/insight", "@ws/modelarts", "@ws/fabric", "@ws/truewatch", "@ws/opentelemetry", "@ws/emulator", "@ws/cli"];
 // TypeDoc's ReflectionKind values.
 const KIND = { Function: 64, Class: 128, Interface: 256, TypeAlias: 2097152, Reference: 4194304 };
 
