@@ -7,7 +7,12 @@
 import type { SecretSet } from "../secrets.js";
 import { getInstrumenter, type Instrumenter, type TraceAttributes, type TraceSpan } from "./instrumenter.js";
 
-/** What a client's spans say about the service (OpenTelemetry has no Huawei values: these are documented custom ones). */
+/**
+ * What a client's spans say about the service (OpenTelemetry has no Huawei values: these are documented custom ones).
+ *
+ * @example
+ * const identity: TraceIdentity = { system: "huaweicloud", cloudProvider: "huawei_cloud", region: "cn-north-4" };
+ */
 export interface TraceIdentity {
   /** `rpc.system`: `huaweicloud` for the four Huawei services, `truewatch` for TrueWatch. Default: the provider. */
   system?: string | undefined;
@@ -17,7 +22,12 @@ export interface TraceIdentity {
   region?: string | undefined;
 }
 
-/** One client's tracing settings: who it is, what it redacts, and its own instrumenter if it was given one. */
+/**
+ * One client's tracing settings: who it is, what it redacts, and its own instrumenter if it was given one.
+ *
+ * @example
+ * const tracing: ClientTracing = { service: "modelarts", identity: { system: "huaweicloud" }, secrets: createSecretSet() };
+ */
 export interface ClientTracing {
   /** `rpc.service`: the service's short name (`modelarts`). */
   service: string;

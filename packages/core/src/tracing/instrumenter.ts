@@ -4,13 +4,28 @@
 // registration is a globalThis symbol, so that every copy of @ws/core in a
 // process (the ESM and the CommonJS build, two versions) sees the same one.
 
-/** `internal`: an SDK call (its validation, credentials, every attempt and waiting); `client`: one HTTP attempt. */
+/**
+ * `internal`: an SDK call (its validation, credentials, every attempt and waiting); `client`: one HTTP attempt.
+ *
+ * @example
+ * const kind: TraceSpanKind = "client";
+ */
 export type TraceSpanKind = "internal" | "client";
 
-/** An attribute value; `undefined` values are left out. */
+/**
+ * An attribute value; `undefined` values are left out.
+ *
+ * @example
+ * const port: TraceAttributeValue = 443;
+ */
 export type TraceAttributeValue = string | number | boolean;
 
-/** Attributes of a span or an event, by OpenTelemetry name. */
+/**
+ * Attributes of a span or an event, by OpenTelemetry name.
+ *
+ * @example
+ * const attributes: TraceAttributes = { "http.request.method": "POST", "server.port": 443 };
+ */
 export type TraceAttributes = Record<string, TraceAttributeValue | undefined>;
 
 /**
@@ -35,7 +50,12 @@ export interface TraceSpan {
   end(): void;
 }
 
-/** What a span starts with. */
+/**
+ * What a span starts with.
+ *
+ * @example
+ * const span = instrumenter.startSpan("POST", { kind: "client", attributes: { "http.request.method": "POST" }, parent: callSpan });
+ */
 export interface TraceSpanOptions {
   /** INTERNAL for a call, CLIENT for an HTTP attempt. */
   kind: TraceSpanKind;
