@@ -138,6 +138,29 @@ describe("a call", () => {
   });
 });
 
+describe("redaction", () => {
+  it("a service answer that echoes the token: not in the exception event, the status or any attribute", async () => {
+    const token = "MIIZ-echoed-token-0123456789";
+    secrets.add(token);
+    const server = await startServer((req) => ({
+      status: 400,
+      headers: { "x-request-id": `req-${req.headers["x-auth-token"]}` },
+      body: { error_code: "ModelArts.0001", error_msg: `bad token ${req.headers["x-auth-token"]}` },
+    }));
+    try {
+      const ma = createModelArtsClient({ endpoint: server.url, projectId: "0123456789abcdef0123456789abcdef", credentials: { token } });
+      await expect(ma.createWorkspace({ name: "otel-echo" })).rejects.toThrow(/REDACTED/);
+    } finally {
+      await server.close();
+    }
+    const [call] = byKind(SpanKind.INTERNAL);
+    expect(call!.attributes["error.type"]).toBe("ApiError");
+    expect(call!.attributes["ws.request_id"]).toBe("req-[REDACTED]");
+    expect(String(call!.events[0]!.attributes?.["exception.message"])).toContain("[REDACTED]");
+    // afterEach: the token is nowhere in the spans.
+  });
+});
+
 describe("events", () => {
   it("a list over three pages: one call span, three page events, three attempts", async () => {
     const ma = createModelArtsClient(emulator.clientOptions.modelarts);
