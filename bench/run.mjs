@@ -3,7 +3,7 @@
 // machine. Prints a table and writes bench/results.json. Every figure is the
 // median of several runs, with the spread (min–max) beside it.
 //
-//   node bench/run.mjs [--quick] [--only overhead,paging,signing,cold,cli,weight,build]
+//   node bench/run.mjs [--quick] [--only overhead,tracing,paging,signing,cold,cli,weight,build]
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -126,6 +126,49 @@ async function overhead() {
     peakHeapGrowthInMiB: summary(concurrency.oursHeap),
     plainFetchPeakHeapGrowthInMiB: summary(concurrency.plainHeap),
   };
+  server.stop();
+}
+
+// ----------------------------------------------------------------- 1c. tracing
+// The cost of the instrumentation: createWorkspace with tracing off (no instrumenter:
+// the default) and on (@ws/opentelemetry over the OpenTelemetry SDK, spans kept in
+// memory), each against plain fetch, interleaved call by call.
+async function tracing() {
+  const { createOpenTelemetryInstrumenter } = await import("@ws/opentelemetry");
+  const { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } = await import("@opentelemetry/sdk-trace-base");
+  const exporter = new InMemorySpanExporter();
+  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  const server = await startServer();
+  const url = `${server.url}/v1/${projectId}/workspaces`;
+  const payload = JSON.stringify(body);
+  const off = createModelArtsClient({ endpoint: server.url, projectId, credentials: { token } });
+  const on = createModelArtsClient({ endpoint: server.url, projectId, credentials: { token }, instrumenter: createOpenTelemetryInstrumenter({ tracerProvider }) });
+  const variants = {
+    plain: async () => (await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-auth-token": token }, body: payload })).json(),
+    off: () => off.createWorkspace(body),
+    on: () => on.createWorkspace(body),
+  };
+  const runs = quick ? 3 : 7;
+  const perRun = quick ? 500 : 2000;
+  const figures = { off: [], on: [], onOverOff: [] };
+  for (let run = 0; run < runs; run++) {
+    const samples = { plain: [], off: [], on: [] };
+    for (const fn of Object.values(variants)) for (let i = 0; i < 200; i++) await fn();
+    for (let i = 0; i < perRun; i++) {
+      for (const [name, fn] of Object.entries(variants)) {
+        const t = process.hrtime.bigint();
+        await fn();
+        samples[name].push(Number(process.hrtime.bigint() - t) / 1000);
+      }
+      if (i % 200 === 0) exporter.reset();
+    }
+    const p50 = (name) => percentile(samples[name], 50);
+    figures.off.push(p50("off") / p50("plain"));
+    figures.on.push(p50("on") / p50("plain"));
+    figures.onOverOff.push(p50("on") / p50("off"));
+  }
+  results.tracing = { callsPerRun: perRun, offRatioP50: summary(figures.off), onRatioP50: summary(figures.on), onOverOffP50: summary(figures.onOverOff) };
+  await tracerProvider.shutdown();
   server.stop();
 }
 
@@ -360,6 +403,7 @@ function codegenAndBuild() {
 }
 
 if (wanted("overhead")) await overhead();
+if (wanted("tracing")) await tracing();
 if (wanted("paging")) await paging();
 if (wanted("signing")) signing();
 if (wanted("cold")) coldStart();
@@ -381,6 +425,11 @@ if (r.overhead) {
   rows.push(["1,000 concurrent creates, calls/s (plain fetch)", `${show(r.concurrency.callsPerSecond, 0)} (${show(r.concurrency.plainFetchCallsPerSecond, 0)})`, ""]);
   rows.push(["1,000 concurrent creates, peak heap growth (plain fetch)", `${show(r.concurrency.peakHeapGrowthInMiB, 1, " MiB")} (${show(r.concurrency.plainFetchPeakHeapGrowthInMiB, 1, " MiB")})`, ""]);
   rows.push(["client.raw.POST (openapi-fetch) / plain fetch, token, p50", show(r.overhead.rawTokenRatioP50, 3, "x"), "≤ 1.15x"]);
+}
+if (r.tracing) {
+  rows.push(["createWorkspace / plain fetch, token, p50, tracing off (default)", show(r.tracing.offRatioP50, 3, "x"), ""]);
+  rows.push(["createWorkspace / plain fetch, token, p50, tracing on (OpenTelemetry SDK)", show(r.tracing.onRatioP50, 3, "x"), ""]);
+  rows.push(["tracing on / off, p50", show(r.tracing.onOverOffP50, 3, "x"), ""]);
 }
 if (r.paging) {
   rows.push([`listWorkspaces, ${r.paging.workspaces} in ${r.paging.pages} pages: µs per page (plain fetch)`, `${show(r.paging.perPageInMicroseconds, 0)} (${show(r.paging.plainFetchPerPageInMicroseconds, 0)})`, ""]);

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../packages.mjs";
 
-const PACKAGES = ["@ws/core", "@ws/res", "@ws/insight", "@ws/modelarts", "@ws/fabric", "@ws/truewatch", "@ws/emulator", "@ws/cli"];
+const PACKAGES = ["@ws/core", "@ws/res", "@ws/insight", "@ws/modelarts", "@ws/fabric", "@ws/truewatch", "@ws/opentelemetry", "@ws/emulator", "@ws/cli"];
 // The providers' `/api` subpaths are modules of their own.
 const MODULES = [...PACKAGES, ...["res", "insight", "modelarts", "fabric", "truewatch"].map((p) => `@ws/${p}/api`)];
 // TypeDoc's ReflectionKind values.

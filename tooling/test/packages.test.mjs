@@ -13,8 +13,8 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("packed packages", () => {
-  it("are the eight published packages", () => {
-    expect(results.map((r) => r.name).sort()).toEqual(["@ws/cli", "@ws/core", "@ws/emulator", "@ws/fabric", "@ws/insight", "@ws/modelarts", "@ws/res", "@ws/truewatch"]);
+  it("are the nine published packages", () => {
+    expect(results.map((r) => r.name).sort()).toEqual(["@ws/cli", "@ws/core", "@ws/emulator", "@ws/fabric", "@ws/insight", "@ws/modelarts", "@ws/opentelemetry", "@ws/res", "@ws/truewatch"]);
   });
 
   it("pass publint and attw (node10, node16 CJS and ESM, bundler), with workspace: ranges rewritten", () => {
@@ -40,12 +40,14 @@ describe("packed packages", () => {
     }
   });
 
-  it("depend on openapi-fetch and @ws/core only (the emulator adds Ajv; the CLI bundles what it runs and depends on nothing)", () => {
+  it("depend on openapi-fetch and @ws/core only (the emulator adds Ajv; the CLI bundles what it runs and depends on nothing; the OpenTelemetry binding is @ws/core with @opentelemetry/api as a peer)", () => {
     const cli = [];
     for (const { name, manifest } of results) {
       const deps = Object.keys(manifest.dependencies ?? {}).sort();
-      const allowed = name === "@ws/core" ? ["openapi-fetch"] : name === "@ws/emulator" ? ["@ws/core", "ajv"] : name === "@ws/cli" ? cli : ["@ws/core", "openapi-fetch"];
+      const allowed =
+        name === "@ws/core" ? ["openapi-fetch"] : name === "@ws/emulator" ? ["@ws/core", "ajv"] : name === "@ws/cli" ? cli : name === "@ws/opentelemetry" ? ["@ws/core"] : ["@ws/core", "openapi-fetch"];
       expect(deps, name).toEqual(allowed);
+      expect(Object.keys(manifest.peerDependencies ?? {}), name).toEqual(name === "@ws/opentelemetry" ? ["@opentelemetry/api"] : name === "@ws/cli" ? ["@ws/emulator"] : []);
       for (const range of Object.values(manifest.dependencies ?? {})) expect(range).toMatch(/^\^?\d/);
     }
   });

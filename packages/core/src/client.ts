@@ -16,6 +16,9 @@ import { RawRequest } from "./raw-request.js";
 import { RetryPolicy, type Deadline, type RetryClassifier, type RetryOptions } from "./retry.js";
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport, NULL_BODY_STATUS } from "./transport.js";
+import { TracePolicy } from "./tracing/attempt.js";
+import { traceCall, traceOf, withTrace, type ClientTracing, type TraceIdentity } from "./tracing/call.js";
+import type { Instrumenter } from "./tracing/instrumenter.js";
 import { sdkUserAgent, UserAgentPolicy } from "./user-agent.js";
 import { validationError } from "./validate.js";
 
@@ -44,6 +47,8 @@ export interface ClientOptions extends RetryOptions, EndpointOptions {
   maxResponseBytes?: number | undefined;
   /** Receives one redacted line per attempt. Off by default. */
   logger?: Logger | undefined;
+  /** Emits this client's spans (default: the one registered with `setInstrumenter`, as `@ws/opentelemetry` does; else none). */
+  instrumenter?: Instrumenter | undefined;
 }
 
 /**
@@ -89,6 +94,8 @@ export interface ServiceConfig {
   packageId?: string | undefined;
   /** Fields of the answers rewritten at read time (numeric ids to strings, lower-cased enums). The raw client hands answers over as sent. */
   answerFields?: AnswerFields | undefined;
+  /** What the client's spans say about the service (`rpc.system`, `cloud.provider`, `cloud.region`). */
+  tracing?: TraceIdentity | undefined;
 }
 
 /**
@@ -113,6 +120,8 @@ export interface ServiceCall {
   baseUrl: string;
   /** A fetch over the same pipeline, failures rejecting with SdkError subclasses: what `raw` is built on. */
   fetch(input: Request | RawRequest): Promise<Response>;
+  /** What the client's spans are made with (see traceCall). */
+  tracing: ClientTracing;
 }
 
 /** What a provider package builds its methods on. */
@@ -334,12 +343,18 @@ export function createServiceCall(config: ServiceConfig): ServiceCall {
     new UserAgentPolicy(sdkUserAgent(config.packageId ?? `@ws/${provider}`), appUserAgent),
   ];
   if (log) policies.push(log);
+  policies.push(new TracePolicy());
+  const tracing: ClientTracing = { service: provider, identity: config.tracing ?? {}, secrets, instrumenter: options.instrumenter };
   const send = createPipeline(
     policies,
     createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider }),
   );
 
-  async function call<T>(operation: OperationSpec, input: OperationInput, callOptions: CallOptions = {}, read?: Unwrap): Promise<T> {
+  function call<T>(operation: OperationSpec, input: OperationInput, callOptions?: CallOptions, read?: Unwrap): Promise<T> {
+    return traceCall(tracing, operation.id, callOptions, (traced) => callOperation<T>(operation, input, traced, read));
+  }
+
+  async function callOperation<T>(operation: OperationSpec, input: OperationInput, callOptions: CallOptions, read?: Unwrap): Promise<T> {
     const { target, body } = prepareRequest(operation, input);
     assertCallOptions(provider, callOptions);
     const { "user-agent": callUserAgent, ...headersOfCall } = callOptions.headers ? callHeaders(provider, operation.id, callOptions.headers) : ({} as Record<string, string>);
@@ -356,7 +371,7 @@ export function createServiceCall(config: ServiceConfig): ServiceCall {
       maxRetries: callOptions.maxRetries,
       idempotent: operation.idempotent,
       operation: operation.id,
-      context: { attempts: 0, retry: 0 },
+      context: withTrace({ attempts: 0, retry: 0 }, traceOf(callOptions)),
     };
     const response = await send(request);
     const value = readResult<T>(response, request, read ? { ...mapContext, unwrap: read } : mapContext);
@@ -364,7 +379,11 @@ export function createServiceCall(config: ServiceConfig): ServiceCall {
   }
 
   // openapi-fetch hands over a Request; feed it to the same pipeline and hand back a Response.
-  async function rawFetch(input: Request | RawRequest): Promise<Response> {
+  function rawFetch(input: Request | RawRequest): Promise<Response> {
+    return traceCall(tracing, "raw", {}, (traced) => rawSend(input, traced));
+  }
+
+  async function rawSend(input: Request | RawRequest, traced: CallOptions): Promise<Response> {
     const url = new URL(input.url);
     const method = input.method.toUpperCase();
     // Read first: encoding a form sets its content type.
@@ -385,7 +404,7 @@ export function createServiceCall(config: ServiceConfig): ServiceCall {
       abortSignal: input.signal,
       idempotent: ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"].includes(method),
       operation: `${method} ${url.pathname}`,
-      context: { attempts: 0, retry: 0 },
+      context: withTrace({ attempts: 0, retry: 0 }, traceOf(traced)),
       userAgent,
     };
     const response = await send(request);
@@ -406,6 +425,6 @@ export function createServiceCall(config: ServiceConfig): ServiceCall {
     });
   }
 
-  return { call, send, provider, baseUrl: config.baseUrl, fetch: rawFetch };
+  return { call, send, provider, baseUrl: config.baseUrl, fetch: rawFetch, tracing };
 }
 

@@ -21,6 +21,7 @@ import { refreshingCredentials, type RefreshingCredentials } from "./refreshing-
 import type { Unwrap } from "./response.js";
 import { assertHeaderValue, createSecretSet, type SecretSet } from "./secrets.js";
 import { sdkUserAgent } from "./user-agent.js";
+import { traceCall, traceProvider, traceStep, type ClientTracing, type TraceIdentity } from "./tracing/call.js";
 
 /**
  * Options of the four Huawei clients (RES, DataArts Insight, ModelArts, DataArts Fabric):
@@ -135,6 +136,9 @@ function iamBase(endpoint: string | undefined, region: string | undefined, allow
   return normalizeEndpoint(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`, { allowInsecureHttp, label: "the IAM endpoint" });
 }
 
+/** What the spans of a Huawei client say: OpenTelemetry has no Huawei values, these are the documented custom ones. */
+const huaweiIdentity = (region: string | undefined): TraceIdentity => ({ system: "huaweicloud", cloudProvider: "huawei_cloud", region });
+
 /** `pending`, or this call's AbortError or TimeoutError as soon as it is aborted or past its deadline (credentials, the project lookup). */
 function abortable<T>(pending: Promise<T>, wait: SharedWait, provider: string, operation: string, what: string): Promise<T> {
   return within(pending, wait, leaveReasons({ provider, operation }, what, wait));
@@ -160,7 +164,8 @@ function wireCredentials<Region extends string>(
   const { options, provider } = config;
   const given = options.credentials === undefined ? defaultCredentials() : resolveHuaweiCredentials(options.credentials, provider);
   if (typeof given === "function") {
-    const shared = refreshingCredentials(given, {
+    const tracing: ClientTracing = { service: provider, identity: huaweiIdentity(settings.region), secrets, instrumenter: options.instrumenter };
+    const shared = refreshingCredentials(traceProvider(tracing, given), {
       onCredentials(c) {
         // Temporary keys rotate: kept among the recent secrets, not for the client's life.
         secrets.addRotating(c.secretKey);
@@ -258,13 +263,15 @@ export function createHuaweiServiceCall<Region extends string>(config: HuaweiSer
   const looksUp = inPath || (wiring.signs && region !== undefined && region !== "");
   if (looksUp) lookup = createProjectLookup({ ...options, authenticator: wiring.lookup, secrets, service: provider, userAgent: sdkUserAgent(config.packageId ?? `@ws/${provider}`) });
 
-  async function resolveProject(wait: SharedWait, operation: string): Promise<string> {
+  /** The project of a call; with `traced` (a call's options), the IAM lookup is a span of that call. */
+  async function resolveProject(wait: SharedWait, operation: string, traced?: CallOptions): Promise<string> {
     const c = wiring.keys ? await abortable(Promise.resolve(wiring.keys.get(wait)), wait, provider, operation, "credentials") : undefined;
     const known = knownProject(c);
     if (known) return known;
     if (!region || !lookup) throw noProject(operation);
     const iam = iamBase(options.iamEndpoint || c?.iamEndpoint || settings.iamEndpoint(), region, options.allowInsecureHttp);
-    return abortable(lookup.projectId(region, iam, wait), wait, provider, operation, `the project id of ${region}`);
+    const projects = lookup;
+    return abortable(traceStep(traced, "iam", "lookupProject", () => projects.projectId(region, iam, wait)), wait, provider, operation, `the project id of ${region}`);
   }
 
   // Fabric: every signed call, raw ones included, waits for the project before it is signed.
@@ -287,19 +294,24 @@ export function createHuaweiServiceCall<Region extends string>(config: HuaweiSer
     notFoundCodes: config.notFoundCodes,
     packageId: config.packageId,
     answerFields: config.answerFields,
+    tracing: huaweiIdentity(region),
   });
   if (!inPath) return service;
 
   const withProject = (input: OperationInput, projectId: string): OperationInput => ({ ...input, params: { ...input.params, project_id: projectId } });
 
-  function call<T>(operation: OperationSpec, input: OperationInput, callOptions?: CallOptions, read?: Unwrap): Promise<T> {
+  // The call span starts here, so that it covers the project lookup too.
+  const call = <T>(operation: OperationSpec, input: OperationInput, callOptions?: CallOptions, read?: Unwrap): Promise<T> =>
+    traceCall(service.tracing, operation.id, callOptions, (traced) => callInProject<T>(operation, input, traced, read));
+
+  function callInProject<T>(operation: OperationSpec, input: OperationInput, callOptions: CallOptions, read?: Unwrap): Promise<T> {
     if (input.params?.project_id !== undefined || !operation.path.includes("{project_id}")) return service.call<T>(operation, input, callOptions, read);
     const known = knownProject(wiring.keys?.peek());
     if (known) return service.call<T>(operation, withProject(input, known), callOptions, read);
     return (async () => {
       // The input is checked before anything is sent, the project lookup included.
       prepareRequest({ ...operation, path: "/" }, input);
-      const projectId = await resolveProject({ abortSignal: callOptions?.abortSignal, deadline: callOptions?.deadline }, operation.id);
+      const projectId = await resolveProject({ abortSignal: callOptions.abortSignal, deadline: callOptions.deadline }, operation.id, callOptions);
       return service.call<T>(operation, withProject(input, projectId), callOptions, read);
     })();
   }

@@ -113,6 +113,17 @@ export { createIamTokenProvider, iamEndpointFor, type IamTokenProvider, type Iam
 export { resolveBaseUrl, normalizeEndpoint, encodeRfc3986, expandPath, isLoopbackHost, assertRegionName, type EndpointOptions } from "./endpoint.js";
 export { readErrorFields, requestIdOf, unwrapBody, type Unwrap, type ErrorFields } from "./response.js";
 export { createSecretSet, assertHeaderValue, redactUrl, REDACTED, RECENT_SECRETS, type SecretSet } from "./secrets.js";
+export {
+  setInstrumenter,
+  getInstrumenter,
+  type Instrumenter,
+  type TraceSpan,
+  type TraceSpanOptions,
+  type TraceSpanKind,
+  type TraceAttributes,
+  type TraceAttributeValue,
+} from "./tracing/instrumenter.js";
+export { withTracing, type TraceIdentity, type ClientTracing } from "./tracing/call.js";
 export { LogPolicy, consoleLogger, logLevelFromEnv, type Logger, type LogLevel, type AttemptLog } from "./logging.js";
 export { UserAgentPolicy, sdkUserAgent, runtimeName } from "./user-agent.js";
 export {

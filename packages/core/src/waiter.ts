@@ -6,6 +6,7 @@
 import { AbortError, ConfigurationError, NotFoundError, SdkError, TimeoutError, type SdkErrorOptions } from "./errors.js";
 import { isRecord } from "./http.js";
 import { realClock, type Clock, type Deadline } from "./retry.js";
+import { traceCall, traceEvent, traceOf, tracingOf, withTrace, type CallTrace } from "./tracing/call.js";
 
 /**
  * How long and how often to poll.
@@ -156,7 +157,7 @@ export async function pollUntil<W, R>(
   poll: (abortSignal: AbortSignal | undefined, deadline: Deadline) => Promise<W>,
   judge: (workspace: W | undefined) => PollVerdict<R>,
   options: WaiterOptions<W>,
-  context: { provider: string; operation: string; what: string; clock?: WaiterClock | undefined },
+  context: { provider: string; operation: string; what: string; clock?: WaiterClock | undefined; trace?: CallTrace | undefined },
 ): Promise<R> {
   const clock = context.clock ?? realClock;
   const errorContext = { provider: context.provider, operation: context.operation };
@@ -197,6 +198,9 @@ export async function pollUntil<W, R>(
     last = workspace;
     if (workspace !== undefined) options.onPoll?.(workspace, polls);
     const verdict = judge(workspace);
+    const remaining = deadline - clock.now();
+    const delayInMs = verdict.done || verdict.failed || remaining <= 0 ? undefined : Math.min(waiterDelay(polls - 1, min, max), remaining);
+    traceEvent(context.trace, "poll", { "ws.poll": polls, "ws.state": stateOf(workspace), "ws.delay_ms": delayInMs });
     if (verdict.done) return verdict.value;
     if (verdict.failed) {
       throw new WaiterError(`${context.provider} ${context.operation}: ${verdict.why}${verdict.statusInfo ? ` (${verdict.statusInfo})` : ""}.`, {
@@ -209,9 +213,8 @@ export async function pollUntil<W, R>(
         lastWorkspace: workspace,
       });
     }
-    const remaining = deadline - clock.now();
-    if (remaining <= 0) throw timeout();
-    await clock.sleep(Math.min(waiterDelay(polls - 1, min, max), remaining), signal, aborted);
+    if (delayInMs === undefined) throw timeout();
+    await clock.sleep(delayInMs, signal, aborted);
   }
 }
 
@@ -260,10 +263,13 @@ export function workspaceWaiters<W>(
     const info = typeof record[infoField] === "string" && record[infoField] !== "" ? (record[infoField] as string) : undefined;
     return { state, info };
   };
+  // One span per wait (from the client getWorkspace belongs to); each poll is an event of it, not a call of its own.
+  const tracing = tracingOf(getWorkspace);
+  const poller = (id: string, trace: CallTrace | undefined) => (abortSignal: AbortSignal | undefined, deadline: Deadline) => getWorkspace(id, withTrace({ abortSignal, deadline }, trace));
   return {
-    waitUntilWorkspaceReady(id, options) {
-      return pollUntil<W, W>(
-        (abortSignal, deadline) => getWorkspace(id, { abortSignal, deadline }),
+    waitUntilWorkspaceReady: (id, options) => traceCall(tracing, "waitUntilWorkspaceReady", options, (traced) =>
+      pollUntil<W, W>(
+        poller(id, traceOf(traced)),
         (workspace) => {
           if (workspace === undefined) return { done: false, failed: true, why: `workspace ${JSON.stringify(id)} does not exist (deleted while waiting for it to be ready)` };
           const { state, info } = read(workspace);
@@ -272,12 +278,12 @@ export function workspaceWaiters<W>(
           return { done: false, failed: false };
         },
         options,
-        { provider, operation: "waitUntilWorkspaceReady", what: `workspace ${JSON.stringify(id)} to be ready`, clock },
-      );
-    },
-    waitUntilWorkspaceDeleted(id, options) {
-      return pollUntil<W, undefined>(
-        (abortSignal, deadline) => getWorkspace(id, { abortSignal, deadline }),
+        { provider, operation: "waitUntilWorkspaceReady", what: `workspace ${JSON.stringify(id)} to be ready`, clock, trace: traceOf(traced) },
+      ),
+    ),
+    waitUntilWorkspaceDeleted: (id, options) => traceCall(tracing, "waitUntilWorkspaceDeleted", options, (traced) =>
+      pollUntil<W, undefined>(
+        poller(id, traceOf(traced)),
         (workspace) => {
           if (workspace === undefined) return { done: true, value: undefined };
           const { state, info } = read(workspace);
@@ -285,8 +291,8 @@ export function workspaceWaiters<W>(
           return { done: false, failed: false };
         },
         options,
-        { provider, operation: "waitUntilWorkspaceDeleted", what: `workspace ${JSON.stringify(id)} to be deleted`, clock },
-      );
-    },
+        { provider, operation: "waitUntilWorkspaceDeleted", what: `workspace ${JSON.stringify(id)} to be deleted`, clock, trace: traceOf(traced) },
+      ),
+    ),
   };
 }

@@ -13,9 +13,11 @@ import { prepareRequest, type OperationSpec, type PagingRule } from "./operation
 import { paginate, type PagedAsyncIterableIterator } from "./paging.js";
 import type { Unwrap } from "./response.js";
 import { check } from "./validate.js";
+import { traceAttributes, traceCall, traceEvent, traceFailedCall, traceOf, withTracing } from "./tracing/call.js";
+import { pageEvents, tracePaged } from "./tracing/pages.js";
 
 /** The part of a service client the lifecycle needs. */
-export type LifecycleService = Pick<ServiceClient<{}>, "call" | "provider">;
+export type LifecycleService = Pick<ServiceClient<{}>, "call" | "provider"> & Partial<Pick<ServiceClient<{}>, "tracing">>;
 
 /** The provider's generated operations behind each method; a method exists only where its operation does. */
 export interface WorkspaceOperations {
@@ -140,12 +142,21 @@ export function listWorkspacesWith<W>(scope: WorkspaceScope, list: OperationSpec
   for (const [name, value] of Object.entries(scope.listDefaults ?? {})) if (base[name] === undefined) base[name] = value;
   // Checked now, so a bad query fails where it is written, not at the first page
   // (the path is not: its project id may still have to be looked up).
-  prepareRequest({ ...list, path: "/" }, { params, query: base });
-  return paginate<W>((pageQuery) => service.call(list, { params, query: pageQuery }, options), rule, base, {
-    abortSignal: options.abortSignal,
-    provider: service.provider,
-    operation: list.id,
-    idOf: idOfIn(scope),
+  try {
+    prepareRequest({ ...list, path: "/" }, { params, query: base });
+  } catch (error) {
+    traceFailedCall(service.tracing, "listWorkspaces", options, error);
+    throw error;
+  }
+  const pageSize = (answer: unknown) => (isRecord(answer) && Array.isArray(answer[rule.items]) ? (answer[rule.items] as unknown[]).length : 0);
+  return tracePaged(service.tracing, "listWorkspaces", options, (traced) => {
+    const onPage = pageEvents(traced, pageSize);
+    return paginate<W>((pageQuery) => service.call(list, { params, query: pageQuery }, traced).then(onPage), rule, base, {
+      abortSignal: options.abortSignal,
+      provider: service.provider,
+      operation: list.id,
+      idOf: idOfIn(scope),
+    });
   });
 }
 
@@ -156,12 +167,14 @@ export function listWorkspacesWith<W>(scope: WorkspaceScope, list: OperationSpec
  * @example
  * const ws = await getWorkspaceWith(scope, getWorkspaceOperation, id);
  */
-export async function getWorkspaceWith<W>(scope: WorkspaceScope, get: OperationSpec, input: WorkspaceIdInput, options: CallOptions = {}, readGet?: (answer: unknown) => unknown): Promise<W> {
-  const id = String(input);
-  const answer = await scope.service.call<unknown>(get, { params: paramsWithId(scope, id) }, options);
-  const workspace = readGet ? readGet(answer) : answer;
-  if (workspace === undefined) throw missing(scope.service, get.id, id, 1, "the service answered with no workspace");
-  return workspace as W;
+export function getWorkspaceWith<W>(scope: WorkspaceScope, get: OperationSpec, input: WorkspaceIdInput, options?: CallOptions, readGet?: (answer: unknown) => unknown): Promise<W> {
+  return traceCall(scope.service.tracing, "getWorkspace", options, async (traced) => {
+    const id = String(input);
+    const answer = await scope.service.call<unknown>(get, { params: paramsWithId(scope, id) }, traced);
+    const workspace = readGet ? readGet(answer) : answer;
+    if (workspace === undefined) throw missing(scope.service, get.id, id, 1, "the service answered with no workspace");
+    return workspace as W;
+  });
 }
 
 /**
@@ -171,14 +184,16 @@ export async function getWorkspaceWith<W>(scope: WorkspaceScope, get: OperationS
  * @example
  * const ws = await getWorkspaceFromList(scope, listWorkspacesOperation, id);
  */
-export async function getWorkspaceFromList<W>(scope: WorkspaceScope, list: OperationSpec, input: WorkspaceIdInput, options: CallOptions = {}): Promise<W> {
-  const id = String(input);
-  const idOf = idOfIn(scope);
-  const filter = scope.idFilter ? { [scope.idFilter]: id } : undefined;
-  for await (const workspace of listWorkspacesWith<W>(scope, list, filter, options)) {
-    if (idOf(workspace) === id) return workspace;
-  }
-  throw missing(scope.service, "getWorkspace", id, 0, "no workspace with this id in the list");
+export function getWorkspaceFromList<W>(scope: WorkspaceScope, list: OperationSpec, input: WorkspaceIdInput, options?: CallOptions): Promise<W> {
+  return traceCall(scope.service.tracing, "getWorkspace", options, async (traced) => {
+    const id = String(input);
+    const idOf = idOfIn(scope);
+    const filter = scope.idFilter ? { [scope.idFilter]: id } : undefined;
+    for await (const workspace of listWorkspacesWith<W>(scope, list, filter, traced)) {
+      if (idOf(workspace) === id) return workspace;
+    }
+    throw missing(scope.service, "getWorkspace", id, 0, "no workspace with this id in the list");
+  });
 }
 
 /**
@@ -187,7 +202,11 @@ export async function getWorkspaceFromList<W>(scope: WorkspaceScope, list: Opera
  * @example
  * const ws = await findWorkspaceByNameWith(scope, listWorkspacesOperation, "team-a");
  */
-export async function findWorkspaceByNameWith<W>(scope: WorkspaceScope, list: OperationSpec, name: string, options: CallOptions = {}): Promise<W | undefined> {
+export function findWorkspaceByNameWith<W>(scope: WorkspaceScope, list: OperationSpec, name: string, options?: CallOptions): Promise<W | undefined> {
+  return traceCall(scope.service.tracing, "findWorkspaceByName", options, (traced) => findByName<W>(scope, list, name, traced));
+}
+
+async function findByName<W>(scope: WorkspaceScope, list: OperationSpec, name: string, options: CallOptions): Promise<W | undefined> {
   const filter = scope.nameFilter;
   // The filter is fuzzy (`team` also matches `team-2`), so the match is checked
   // here; a name the filter's own rules refuse is looked for without it.
@@ -213,16 +232,22 @@ export async function findWorkspaceByNameWith<W>(scope: WorkspaceScope, list: Op
  */
 export function ensureWorkspaceWith<W, B>(scope: WorkspaceScope, create: OperationSpec, list: OperationSpec, body: B, options?: CallOptions): Promise<EnsureResult<W>> {
   const { service } = scope;
-  return ensureWorkspace<W, B & { name?: unknown }>(
-    {
-      provider: service.provider,
-      create: (b, o) => service.call(create, { params: scope.params ?? {}, body: b }, o),
-      findWorkspaceByName: (name, o) => findWorkspaceByNameWith<W>(scope, list, name, o),
-      duplicateCodes: scope.duplicateCodes,
-    },
-    body as B & { name?: unknown },
-    options,
-  );
+  return traceCall(service.tracing, "ensureWorkspace", options, async (traced) => {
+    // Each step is an event of the one ensureWorkspace span.
+    const step = (name: string) => traceEvent(traceOf(traced), "step", { "ws.step": name });
+    const result = await ensureWorkspace<W, B & { name?: unknown }>(
+      {
+        provider: service.provider,
+        create: (b, o) => (step("create"), service.call(create, { params: scope.params ?? {}, body: b }, o)),
+        findWorkspaceByName: (name, o) => (step("lookup"), findWorkspaceByNameWith<W>(scope, list, name, o)),
+        duplicateCodes: scope.duplicateCodes,
+      },
+      body as B & { name?: unknown },
+      traced,
+    );
+    traceAttributes(traceOf(traced), { "ws.created": result.created });
+    return result;
+  });
 }
 
 /** Builds the lifecycle methods of one provider from its operations (see WorkspaceApiConfig). */
@@ -234,8 +259,11 @@ export function workspaceMethods<W, Q, U, UR, DR, B = never>(service: LifecycleS
   // Only what the service has: a method that cannot work is not there at all.
   return {
     listWorkspaces: (query, options) => listWorkspacesWith<W>(scope, list, query as object | undefined, options),
-    getWorkspace: (id, options) =>
-      operations.get ? getWorkspaceWith<W>(scope, operations.get, id, options, config.readGet) : getWorkspaceFromList<W>(scope, list, id, options),
+    getWorkspace: withTracing(
+      (id: WorkspaceIdInput, options?: CallOptions) =>
+        operations.get ? getWorkspaceWith<W>(scope, operations.get, id, options, config.readGet) : getWorkspaceFromList<W>(scope, list, id, options),
+      service.tracing,
+    ),
     findWorkspaceByName: (name, options) => findWorkspaceByNameWith<W>(scope, list, name, options),
     updateWorkspace: (id, body, options) => service.call<UR>(operations.update!, { params: paramsWithId(scope, id), body }, options, config.read?.update),
     deleteWorkspace: (id, options) => service.call<DR>(operations.delete!, { params: paramsWithId(scope, id) }, options, config.read?.delete),

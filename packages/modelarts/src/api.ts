@@ -26,6 +26,7 @@ import {
   type WaiterOptions,
   type WorkspaceScope,
   type WorkspaceStates,
+  withTracing,
 } from "@ws/core";
 import { endpoints } from "./generated/endpoints.js";
 import {
@@ -195,7 +196,12 @@ export const MODELARTS_STATES: WorkspaceStates = {
   deleteFailures: ["DELETE_FAILED"],
 };
 
-const waitersOf = (ctx: ModelArtsContext) => workspaceWaiters<Workspace>("modelarts", (id, o) => getWorkspace(ctx, id as WorkspaceId, o), MODELARTS_STATES);
+const waitersOf = (ctx: ModelArtsContext) => workspaceWaiters<Workspace>(
+    "modelarts",
+    // Marked with the context's tracing, so that a wait is one span with an event per poll.
+    withTracing((id: string, o: CallOptions) => getWorkspace(ctx, id as WorkspaceId, o), ctx.service.tracing),
+    MODELARTS_STATES,
+  );
 
 /**
  * Polls the workspace until it is NORMAL (see `ModelArtsClient.waitUntilWorkspaceReady`).

@@ -103,6 +103,8 @@ export function createTrueWatchContext(options: TrueWatchClientOptions): TrueWat
     // Empty: no code means "does not exist" (get and modify act on the key's own
     // workspace); a 404 still becomes NotFoundError.
     notFoundCodes,
+    // OpenTelemetry has no TrueWatch values: these custom ones are documented in the README.
+    tracing: { system: "truewatch", cloudProvider: "truewatch", region: options.site },
   });
   return { service };
 }
