@@ -17,7 +17,7 @@ import { RetryPolicy, type Deadline, type RetryClassifier, type RetryOptions } f
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport, NULL_BODY_STATUS } from "./transport.js";
 import { TracePolicy } from "./tracing/attempt.js";
-import { traceCall, traceOf, withTrace, type ClientTracing, type TraceIdentity } from "./tracing/call.js";
+import { traceCall, traceOf, withTrace, withTracing, type ClientTracing, type TraceIdentity } from "./tracing/call.js";
 import type { Instrumenter } from "./tracing/instrumenter.js";
 import { sdkUserAgent, UserAgentPolicy } from "./user-agent.js";
 import { validationError } from "./validate.js";
@@ -294,9 +294,10 @@ export type BoundToContext<F> = {
  * @typeParam C - The context the functions take first.
  * @typeParam F - The functions, by method name.
  */
-export function bindToContext<C, F extends Record<string, (ctx: C, ...args: never[]) => unknown>>(ctx: C, functions: F): BoundToContext<F> {
+export function bindToContext<C extends { service?: { tracing?: ClientTracing } }, F extends Record<string, (ctx: C, ...args: never[]) => unknown>>(ctx: C, functions: F): BoundToContext<F> {
   const methods: Record<string, unknown> = {};
-  for (const [name, fn] of Object.entries(functions)) methods[name] = (...args: never[]) => fn(ctx, ...args);
+  // Marked with the context's tracing: a waiter built on a client's getWorkspace is then one span.
+  for (const [name, fn] of Object.entries(functions)) methods[name] = withTracing((...args: never[]) => fn(ctx, ...args), ctx.service?.tracing);
   return methods as BoundToContext<F>;
 }
 
