@@ -3,7 +3,7 @@
 // it understands (an expired token, a skewed clock) by preparing a fresh attempt;
 // AuthPolicy replays at most once per attempt, so a bad credential never loops
 // (Huawei's gateway locks an access key after five failures in a row).
-import type { AccessKeyCredentials, ProvidedCredentials } from "./credentials.js";
+import type { AccessKeyCredentials, ProvidedCredentials, TokenSource } from "./credentials.js";
 import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
 import { isTokenRejected, skewedServerTime } from "./huawei-gateway.js";
 import type { IamTokenProvider } from "./iam.js";
@@ -54,9 +54,6 @@ export class AuthPolicy implements Policy {
   }
 
 }
-
-/** A token: the token itself, or a function (sync or async) asked before every attempt. */
-export type TokenSource = string | (() => string | Promise<string>);
 
 /**
  * Sends a caller-managed token: a string, or a function asked before every

@@ -13,7 +13,8 @@ import { consoleLogger, logLevelFromEnv, LogPolicy, type Logger } from "./loggin
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
 import { readResult, toApiError, unwrapBody, type Unwrap } from "./response.js";
 import { RawRequest } from "./raw-request.js";
-import { RetryPolicy, type Deadline, type RetryClassifier, type RetryOptions } from "./retry.js";
+import { RetryPolicy, type RetryClassifier, type RetryOptions } from "./retry.js";
+import { type Deadline } from "./time.js";
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "./secrets.js";
 import { createTransport, NULL_BODY_STATUS } from "./transport.js";
 import { TracePolicy } from "./tracing/attempt.js";

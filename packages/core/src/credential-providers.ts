@@ -3,7 +3,8 @@
 // the ECS metadata service. Each provider is a plain function; one that finds
 // nothing throws CredentialsUnavailableError saying why, and a chain tries the
 // next. No message names a secret: only variables, files, sections and statuses.
-import { checkProvidedCredentials, hasEnv, readEnv, type CredentialProvider, type ProvidedCredentials } from "./credentials.js";
+import { hasEnv, readEnv } from "./env.js";
+import { checkProvidedCredentials, type CredentialProvider, type ProvidedCredentials } from "./credentials.js";
 import { ConfigurationError, type SdkErrorOptions } from "./errors.js";
 import { createMetadataClient, MetadataError, type MetadataOptions } from "./metadata.js";
 import { loadProfile, type ProfileOptions } from "./profile-file.js";

@@ -1,8 +1,11 @@
 // The credential forms a Huawei client accepts. When none are passed, the client
 // asks the default provider chain (credential-providers.ts).
-import type { TokenSource } from "./auth.js";
 import { ConfigurationError } from "./errors.js";
+import { hasEnv, readEnv } from "./env.js";
 import { assertHeaderValue } from "./secrets.js";
+
+/** A token: the token itself, or a function (sync or async) asked before every attempt. */
+export type TokenSource = string | (() => string | Promise<string>);
 
 /** An IAM token you manage yourself: the string, or a function returning the current one (asked before every attempt). */
 export interface TokenCredentials {
@@ -93,25 +96,6 @@ export type HuaweiCredentials = TokenCredentials | AccessKeyCredentials | IamPas
 export const CREDENTIAL_FORMS =
   "credentials: { accessKey, secretKey, securityToken? } | a provider function (fromEnv(), fromProfile(), fromMetadata(), or your own) | { token } | { iam: { username, password, domainName, endpoint? } }";
 
-/** Whether this runtime has environment variables (Node, Bun, Deno's Node compatibility); not browsers. */
-export function hasEnv(): boolean {
-  try {
-    return typeof (globalThis as { process?: { env?: unknown } }).process?.env === "object";
-  } catch {
-    return false;
-  }
-}
-
-/** The environment, where there is one (Node, Bun, Deno's Node compatibility); nothing in browsers. */
-export function readEnv(name: string): string | undefined {
-  try {
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    const value = env?.[name];
-    return value === undefined || value === "" ? undefined : value;
-  } catch {
-    return undefined; // e.g. Deno without --allow-env
-  }
-}
 
 /** `HUAWEICLOUD_SDK_AK` / `HUAWEICLOUD_SDK_SK` / `HUAWEICLOUD_SDK_SECURITY_TOKEN`, as Huawei's SDKs name them. */
 export function huaweiCredentialsFromEnv(): AccessKeyCredentials | undefined {

@@ -5,7 +5,7 @@
 import { AbortError, ApiError, SdkError, sameErrorCode, type SdkErrorOptions } from "./errors.js";
 import type { CallOptions } from "./client.js";
 import { isRecord } from "./http.js";
-import { sleep } from "./retry.js";
+import { sleep } from "./time.js";
 
 /** What ensureWorkspace resolves to: the workspace, and whether this call created it. */
 export interface EnsureResult<W> {

@@ -1,7 +1,7 @@
 // The request and response that flow through the pipeline. Plain data, built
 // once per call: the body is serialised once and signed from that same string,
 // and the response body is read once and parsed at most once.
-import type { Deadline } from "./retry.js";
+import type { Deadline } from "./time.js";
 
 /** One attempt of a call, as it flows through the pipeline to the transport. */
 export interface HttpRequest {

@@ -8,7 +8,8 @@ import { accessKeyAuthenticator, iamAuthenticator, tokenAuthenticator, type Auth
 import { createServiceCall, withRawClient, type CallOptions, type ClientOptions, type ServiceCall, type ServiceClient } from "./client.js";
 import { defaultCredentials, loadProfile } from "./chain/node.js";
 import { CredentialsUnavailableError } from "./credential-providers.js";
-import { readEnv, resolveHuaweiCredentials, type HuaweiCredentials, type ProvidedCredentials } from "./credentials.js";
+import { readEnv } from "./env.js";
+import { resolveHuaweiCredentials, type HuaweiCredentials, type ProvidedCredentials } from "./credentials.js";
 import { assertRegionName, normalizeEndpoint, resolveBaseUrl } from "./endpoint.js";
 import { AbortError, ConfigurationError } from "./errors.js";
 import { huaweiRetryClassifier, isTokenRejected } from "./huawei-gateway.js";

@@ -79,22 +79,19 @@ export { createTransport, describeFetchFailure, DEFAULT_TIMEOUT_IN_MS, DEFAULT_M
 export {
   RetryPolicy,
   RETRY_DEFAULTS,
-  realClock,
-  type Clock,
-  type Deadline,
   backoffDelay,
   parseRetryAfter,
   type RetryNotice,
   type RetryOptions,
   type RetryClassifier,
 } from "./retry.js";
+export { realClock, type Clock, type Deadline } from "./time.js";
 export {
   AuthPolicy,
   tokenAuthenticator,
   accessKeyAuthenticator,
   iamAuthenticator,
   type Authenticator,
-  type TokenSource,
 } from "./auth.js";
 export {
   createSigner,
@@ -124,15 +121,15 @@ export {
   type TraceAttributeValue,
 } from "./tracing/instrumenter.js";
 export { withTracing, type TraceIdentity, type ClientTracing } from "./tracing/call.js";
+export { readEnv, hasEnv } from "./env.js";
 export { LogPolicy, consoleLogger, logLevelFromEnv, type Logger, type LogLevel, type AttemptLog } from "./logging.js";
 export { UserAgentPolicy, sdkUserAgent, runtimeName } from "./user-agent.js";
 export {
   resolveHuaweiCredentials,
   huaweiCredentialsFromEnv,
   checkProvidedCredentials,
-  readEnv,
-  hasEnv,
   CREDENTIAL_FORMS,
+  type TokenSource,
   type HuaweiCredentials,
   type TokenCredentials,
   type AccessKeyCredentials,

@@ -1,7 +1,7 @@
 // Opt-in, one line per attempt on the wire. Sits directly above the transport,
 // so re-sent requests (retries, token refresh) each get their line. Lines carry
 // no headers and no bodies; the URL is redacted.
-import { readEnv } from "./credentials.js";
+import { readEnv } from "./env.js";
 import type { HttpRequest, HttpResponse, Policy, SendRequest } from "./http.js";
 import type { RetryNotice } from "./retry.js";
 import { requestIdOf } from "./response.js";

@@ -5,7 +5,7 @@
 // here also `region`). File access sits behind `#fs`: node:fs under the `node`
 // export condition, nothing elsewhere.
 import { defaultCredentialsFile, fileSystem, readTextFile } from "#fs";
-import { readEnv } from "./credentials.js";
+import { readEnv } from "./env.js";
 import { ConfigurationError } from "./errors.js";
 
 /** Section name to its keys (lower case) and values. */

@@ -6,7 +6,7 @@
 // alive for no one. A caller that cannot leave (no signal, no deadline: a
 // background refresh) keeps the request to the end.
 import { AbortError, TimeoutError, type SdkErrorOptions } from "./errors.js";
-import { timeLeft, type Deadline } from "./retry.js";
+import { timeLeft, type Deadline } from "./time.js";
 
 /**
  * How one caller waits for work shared with other calls (an IAM token, a project id,

@@ -4,7 +4,7 @@
 // AbortError. It never retries; RetryPolicy decides that.
 import { AbortError, ConnectionError, TimeoutError } from "./errors.js";
 import { HttpResponse, type HttpRequest, type SendRequest } from "./http.js";
-import { timeLeft } from "./retry.js";
+import { timeLeft } from "./time.js";
 
 /** The default limit of one attempt, response body included: 30 s. */
 export const DEFAULT_TIMEOUT_IN_MS = 30_000;

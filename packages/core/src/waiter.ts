@@ -5,7 +5,7 @@
 // state means is data: the provider's table of success and failure states.
 import { AbortError, ConfigurationError, NotFoundError, SdkError, TimeoutError, type SdkErrorOptions } from "./errors.js";
 import { isRecord } from "./http.js";
-import { realClock, type Clock, type Deadline } from "./retry.js";
+import { realClock, type Clock, type Deadline } from "./time.js";
 import { traceCall, traceEvent, traceOf, tracingOf, withTrace, type CallTrace } from "./tracing/call.js";
 
 /**
