@@ -2,7 +2,7 @@
 // (a compact subset of JSON Schema that core's validator understands) and the
 // region table. Used by generate.mjs; exported for its tests.
 
-// Keywords core's validator (packages/core/src/validate.ts) enforces.
+// Keywords core's validator (packages/core/src/operations/validate.ts) enforces.
 export const VALIDATION_KEYWORDS = new Set([
   "type", "enum", "const", "not",
   "minLength", "maxLength", "pattern",
@@ -43,7 +43,7 @@ export function compactSchema(spec, schema, where) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
     if (!VALIDATION_KEYWORDS.has(key)) {
       throw new Error(
-        `${where}: keyword "${key}" is not enforced by @ws/core's validator; add it there (packages/core/src/validate.ts) and to VALIDATION_KEYWORDS first`,
+        `${where}: keyword "${key}" is not enforced by @ws/core's validator; add it there (packages/core/src/operations/validate.ts) and to VALIDATION_KEYWORDS first`,
       );
     }
     switch (key) {

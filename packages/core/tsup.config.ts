@@ -7,8 +7,8 @@ import { packageBuild } from "../../tooling/tsup.base.mjs";
 // ones behind `#fs` (node:fs for the credentials file, or none): they stay
 // external to the bundle.
 //
-// dist/index.* (everything but Node: browsers, workers) has src/chain/web.ts in place
-// of src/chain/node.ts, so a browser bundle carries neither the credentials-file
+// dist/index.* (everything but Node: browsers, workers) has src/credentials/chain/web.ts in place
+// of src/credentials/chain/node.ts, so a browser bundle carries neither the credentials-file
 // reader nor the metadata client. dist/node/index.* (the `node` export condition:
 // Node, Deno, Bun) is src/node.ts over that same build: it installs the default chain.
 const portableChain = {
@@ -29,10 +29,10 @@ export default defineConfig(
     entry: {
       index: "src/index.ts",
       "node/index": "src/node.ts",
-      "crypto/node": "src/crypto/node.ts",
-      "crypto/web": "src/crypto/web.ts",
-      "fs/node": "src/fs/node.ts",
-      "fs/web": "src/fs/web.ts",
+      "crypto/node": "src/pipeline/crypto/node.ts",
+      "crypto/web": "src/pipeline/crypto/web.ts",
+      "fs/node": "src/credentials/fs/node.ts",
+      "fs/web": "src/credentials/fs/web.ts",
     },
     external: ["#crypto", "#fs"],
     esbuildPlugins: [portableChain],

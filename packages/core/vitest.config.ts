@@ -8,8 +8,8 @@ export default defineConfig({
   ...packageTests(),
   resolve: {
     alias: {
-      "#crypto": fileURLToPath(new URL("./src/crypto/node.ts", import.meta.url)),
-      "#fs": fileURLToPath(new URL("./src/fs/node.ts", import.meta.url)),
+      "#crypto": fileURLToPath(new URL("./src/pipeline/crypto/node.ts", import.meta.url)),
+      "#fs": fileURLToPath(new URL("./src/credentials/fs/node.ts", import.meta.url)),
     },
   },
 });

@@ -26,10 +26,10 @@ export {
   type ValidationIssue,
   type ResponseInfo,
   type RequestSummary,
-} from "./errors.js";
-export { check, assertValid, codePoints, suggest, type Schema, type SchemaType } from "./validate.js";
-export { prepareRequest, type OperationSpec, type ParameterSpec, type OperationInput, type PagingRule, type PreparedRequest } from "./operation.js";
-export { paginate, type PagedAsyncIterableIterator, type PageFetcher, type PaginateOptions } from "./paging.js";
+} from "./errors/errors.js";
+export { check, assertValid, codePoints, suggest, type Schema, type SchemaType } from "./operations/validate.js";
+export { prepareRequest, type OperationSpec, type ParameterSpec, type OperationInput, type PagingRule, type PreparedRequest } from "./operations/operation.js";
+export { paginate, type PagedAsyncIterableIterator, type PageFetcher, type PaginateOptions } from "./operations/paging.js";
 export {
   pollUntil,
   waiterDelay,
@@ -42,8 +42,8 @@ export {
   type WorkspaceStates,
   type WorkspaceWaiters,
   type WaiterClock,
-} from "./waiter.js";
-export { ensureWorkspace, type EnsureConfig, type EnsureResult } from "./ensure.js";
+} from "./operations/waiter.js";
+export { ensureWorkspace, type EnsureConfig, type EnsureResult } from "./operations/ensure.js";
 export {
   workspaceMethods,
   acceptAnyBody,
@@ -59,8 +59,8 @@ export {
   type WorkspaceScope,
   type LifecycleService,
   type WorkspaceIdInput,
-} from "./workspaces.js";
-export { normalizeAnswer, type AnswerFields } from "./answer-fields.js";
+} from "./operations/workspaces.js";
+export { normalizeAnswer, type AnswerFields } from "./operations/answer-fields.js";
 export {
   createServiceClient,
   createServiceCall,
@@ -73,9 +73,9 @@ export {
   type CallOptions,
   type ServiceClient,
   type ServiceConfig,
-} from "./client.js";
-export { createPipeline, HttpResponse, isRecord, type HttpRequest, type Policy, type SendRequest, type CallContext } from "./http.js";
-export { createTransport, describeFetchFailure, DEFAULT_TIMEOUT_IN_MS, DEFAULT_MAX_RESPONSE_BYTES, type TransportOptions } from "./transport.js";
+} from "./operations/client.js";
+export { createPipeline, HttpResponse, isRecord, type HttpRequest, type Policy, type SendRequest, type CallContext } from "./http/http.js";
+export { createTransport, describeFetchFailure, DEFAULT_TIMEOUT_IN_MS, DEFAULT_MAX_RESPONSE_BYTES, type TransportOptions } from "./pipeline/transport.js";
 export {
   RetryPolicy,
   RETRY_DEFAULTS,
@@ -84,15 +84,15 @@ export {
   type RetryNotice,
   type RetryOptions,
   type RetryClassifier,
-} from "./retry.js";
-export { realClock, type Clock, type Deadline } from "./time.js";
+} from "./pipeline/retry.js";
+export { realClock, type Clock, type Deadline } from "./runtime/time.js";
 export {
   AuthPolicy,
   tokenAuthenticator,
   accessKeyAuthenticator,
   iamAuthenticator,
   type Authenticator,
-} from "./auth.js";
+} from "./pipeline/auth.js";
 export {
   createSigner,
   canonicalRequest,
@@ -105,11 +105,11 @@ export {
   type Signer,
   type SignableRequest,
   type Hashing,
-} from "./signing.js";
-export { createIamTokenProvider, iamEndpointFor, type IamTokenProvider, type IamTokenOptions } from "./iam.js";
-export { resolveBaseUrl, normalizeEndpoint, encodeRfc3986, expandPath, isLoopbackHost, assertRegionName, type EndpointOptions } from "./endpoint.js";
-export { readErrorFields, requestIdOf, unwrapBody, type Unwrap, type ErrorFields } from "./response.js";
-export { createSecretSet, assertHeaderValue, redactUrl, REDACTED, RECENT_SECRETS, type SecretSet } from "./secrets.js";
+} from "./pipeline/signing.js";
+export { createIamTokenProvider, iamEndpointFor, type IamTokenProvider, type IamTokenOptions } from "./huawei/iam.js";
+export { resolveBaseUrl, normalizeEndpoint, encodeRfc3986, expandPath, isLoopbackHost, assertRegionName, type EndpointOptions } from "./http/endpoint.js";
+export { readErrorFields, requestIdOf, unwrapBody, type Unwrap, type ErrorFields } from "./pipeline/response.js";
+export { createSecretSet, assertHeaderValue, redactUrl, REDACTED, RECENT_SECRETS, type SecretSet } from "./errors/secrets.js";
 export {
   setInstrumenter,
   getInstrumenter,
@@ -121,9 +121,9 @@ export {
   type TraceAttributeValue,
 } from "./tracing/instrumenter.js";
 export { withTracing, type TraceIdentity, type ClientTracing } from "./tracing/call.js";
-export { readEnv, hasEnv } from "./env.js";
-export { LogPolicy, consoleLogger, logLevelFromEnv, type Logger, type LogLevel, type AttemptLog } from "./logging.js";
-export { UserAgentPolicy, sdkUserAgent, runtimeName } from "./user-agent.js";
+export { readEnv, hasEnv } from "./runtime/env.js";
+export { LogPolicy, consoleLogger, logLevelFromEnv, type Logger, type LogLevel, type AttemptLog } from "./pipeline/logging.js";
+export { UserAgentPolicy, sdkUserAgent, runtimeName } from "./pipeline/user-agent.js";
 export {
   resolveHuaweiCredentials,
   huaweiCredentialsFromEnv,
@@ -137,7 +137,7 @@ export {
   type ProvidedCredentials,
   type CredentialProvider,
   type CredentialRequestOptions,
-} from "./credentials.js";
+} from "./credentials/credentials.js";
 export {
   fromEnv,
   fromProfile,
@@ -147,23 +147,23 @@ export {
   CredentialsUnavailableError,
   type CredentialsAttempt,
   type DefaultCredentialsOptions,
-} from "./credential-providers.js";
-export { useCredentialFallback, type CredentialFallback } from "./chain/web.js";
-export { parseIni, loadProfile, DEFAULT_PROFILE, type IniSections, type ProfileOptions, type ProfileLookup } from "./profile-file.js";
-export { createMetadataClient, MetadataError, METADATA_ENDPOINT, type MetadataOptions, type MetadataCredentials } from "./metadata.js";
+} from "./credentials/credential-providers.js";
+export { useCredentialFallback, type CredentialFallback } from "./credentials/chain/web.js";
+export { parseIni, loadProfile, DEFAULT_PROFILE, type IniSections, type ProfileOptions, type ProfileLookup } from "./credentials/profile-file.js";
+export { createMetadataClient, MetadataError, METADATA_ENDPOINT, type MetadataOptions, type MetadataCredentials } from "./credentials/metadata.js";
 export {
   refreshingCredentials,
   DEFAULT_REFRESH_MARGIN_IN_MS,
   type RefreshingCredentials,
   type RefreshingCredentialsOptions,
-} from "./refreshing-credentials.js";
-export { createProjectLookup, type ProjectLookup, type ProjectLookupOptions } from "./projects.js";
-export type { SharedWait } from "./shared-work.js";
-export { createHuaweiService, createHuaweiServiceCall, huaweiAuthenticator, requireOption, type HuaweiClientOptions, type HuaweiServiceConfig } from "./huawei.js";
+} from "./credentials/refreshing-credentials.js";
+export { createProjectLookup, type ProjectLookup, type ProjectLookupOptions } from "./huawei/projects.js";
+export type { SharedWait } from "./runtime/shared-work.js";
+export { createHuaweiService, createHuaweiServiceCall, huaweiAuthenticator, requireOption, type HuaweiClientOptions, type HuaweiServiceConfig } from "./huawei/huawei.js";
 export {
   huaweiRetryClassifier,
   gatewayThrottleWindow,
   isTokenRejected,
   skewedServerTime,
   parseSdkDate,
-} from "./huawei-gateway.js";
+} from "./huawei/huawei-gateway.js";

@@ -4,7 +4,7 @@
 import { closedUrl } from "@ws/testkit";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("#fs", () => import("../src/fs/web.js"));
+vi.mock("#fs", () => import("../src/credentials/fs/web.js"));
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -3,9 +3,9 @@
 // pipeline, under retries and authentication: each attempt on the wire (a
 // retry, a replay after a token refresh) gets its own span, and the URL it
 // records is the one sent, redacted like a log line.
-import type { HttpRequest, HttpResponse, Policy, SendRequest } from "../http.js";
-import { requestIdOf } from "../response.js";
-import { redactUrl } from "../secrets.js";
+import type { HttpRequest, HttpResponse, Policy, SendRequest } from "../http/http.js";
+import { requestIdOf } from "../pipeline/response.js";
+import { redactUrl } from "../errors/secrets.js";
 import { failSpan, redactAttributes, traceAttributes, traceOf, type CallTrace } from "./call.js";
 import type { TraceAttributes } from "./instrumenter.js";
 

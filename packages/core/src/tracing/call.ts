@@ -4,7 +4,7 @@
 // symbol, so a call made inside another (a page of a list, a poll of a waiter,
 // a step of ensureWorkspace) adds to the outer span instead of starting one.
 // Every value handed to the instrumenter goes through the client's redaction.
-import type { SecretSet } from "../secrets.js";
+import type { SecretSet } from "../errors/secrets.js";
 import { getInstrumenter, type Instrumenter, type TraceAttributes, type TraceSpan } from "./instrumenter.js";
 
 /**

@@ -1,7 +1,7 @@
 // A list call's span covers the whole walk: it starts when iteration starts and
 // ends when the last page is read, the iteration fails, or the caller stops
 // early (`break` returns the generator). Each page is an event.
-import type { PagedAsyncIterableIterator } from "../paging.js";
+import type { PagedAsyncIterableIterator } from "../operations/paging.js";
 import { failSpan, startCallTrace, traceEvent, traceOf, withTrace, type ClientTracing } from "./call.js";
 
 /**
