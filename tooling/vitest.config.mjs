@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
-import { TEST_ENV } from "./vitest.base.mjs";
+import { TEST_BUDGETS, TEST_ENV } from "./vitest.base.mjs";
 
-export default defineConfig({ test: { env: TEST_ENV, include: ["test/**/*.test.mjs"] } });
+export default defineConfig({ test: { ...TEST_BUDGETS, env: TEST_ENV, include: ["test/**/*.test.mjs"] } });

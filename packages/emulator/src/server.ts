@@ -116,6 +116,8 @@ export function createHandler(state: EmulatorState) {
     if (request.method === "OPTIONS" && request.headers["access-control-request-method"]) return preflight(request, response);
     const body = await readBody(request);
     state.store.settle(state.now());
+    // The services answer on the emulator's clock (skewed, or a test's), Date header included.
+    response.setHeader("Date", new Date(state.now()).toUTCString());
     if (body === undefined) return send(response, gatewayError(413, "APIGW.0201", "Request entity too large"), "huawei");
     const incoming: Incoming = { method: request.method ?? "GET", url: request.url ?? "/", headers: lowerHeaders(request), body };
     const path = incoming.url.split("?")[0]!;

@@ -9,16 +9,16 @@ import { fabricRules, insightRules, modelartsRules, resRules, truewatchRules, ty
 import { createTrueWatchClient } from "@ws/truewatch";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "@ws/core";
 import { startEmulator, type Emulator } from "../src/index.js";
 
 let emu: Emulator;
-beforeAll(async () => {
+// Each test has its own emulator: a test that fails or times out leaves nothing for the next.
+beforeEach(async () => {
   emu = await startEmulator();
 });
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+afterEach(() => emu.close());
 
 const aksk = () => ({ accessKey: emu.credentials.accessKey, secretKey: emu.credentials.secretKey });
 const clients = () => {

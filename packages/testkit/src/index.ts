@@ -97,3 +97,5 @@ export { officialAuthorization, verifyWithOfficialSigner, type OfficialRequest, 
 export { credentialSourcesSuite, type CredentialSourcesSuite } from "./credential-suite.js";
 export { KeyRing, gateway as keyCheckingGateway, startMetadata, iamProjects, closedUrl, NO_AGENCY_BODY, type IssuedKey, type FakeMetadata } from "./cloud.js";
 export * from "./rules.js";
+export { manualClock, type ManualClock } from "./clock.js";
+export { holdTimeouts, until, type HeldTimeouts } from "./timers.js";
