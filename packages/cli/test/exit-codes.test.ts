@@ -46,7 +46,7 @@ describe("exit 1: the service answered with a failure, or did not answer", () =>
   });
 
   it("TimeoutError (a create that took longer than --timeout is not sent again)", async () => {
-    emulator.inject({ kind: "delay", delayInMs: 3000, provider: "fabric" });
+    emulator.inject({ kind: "delay", delayInMs: 10_000, provider: "fabric" }); // far past the 300 ms, however slow the machine
     const result = await ws(["fabric", "create-workspace", "--name", "slow-lake", "--timeout", "300ms"], env);
     expect(result.code).toBe(1);
     expect(oneLine(result)).toMatch(/^TimeoutError: No complete response within 300 ms/);

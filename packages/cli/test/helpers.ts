@@ -110,8 +110,8 @@ export function expectNoSecrets(secrets: readonly string[]): void {
   for (const out of outputs) for (const secret of secrets) expect(out.includes(secret), `a secret in: ${out.slice(0, 300)}`).toBe(false);
 }
 
-/** Waits until `check()` holds (polling every 20 ms, up to `ms`). */
-export async function until(check: () => boolean, ms = 5_000): Promise<void> {
+/** Waits until `check()` holds (polling every 20 ms, up to `ms`: a guard, below the tests' one-minute budget). */
+export async function until(check: () => boolean, ms = 50_000): Promise<void> {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > ms) throw new Error("timed out waiting for a condition");
