@@ -83,7 +83,7 @@ describe("wait-workspace-ready", () => {
   });
 
   it("Ctrl-C aborts at once, in the middle of a 5-minute pause: one line, exit 130, no request after it", async () => {
-    // Had the interrupt waited for the pause to end, the test's budget (a minute) would end first.
+    // Had the interrupt waited for the pause to end, the test's budget (3 minutes) would end first.
     const id = await create(slowEnv, "interrupted");
     const before = slow.requests("modelarts");
     const child = start(["modelarts", "wait-workspace-ready", "--workspace-id", id, "--poll-delay", "5m"], slowEnv);
