@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
-import { TEST_ENV } from "../tooling/vitest.base.mjs";
+import { TEST_BUDGETS, TEST_ENV } from "../tooling/vitest.base.mjs";
 
-export default defineConfig({ test: { env: TEST_ENV, include: ["test/**/*.test.ts"], testTimeout: 60_000 } });
+export default defineConfig({ test: { ...TEST_BUDGETS, env: TEST_ENV, include: ["test/**/*.test.ts"], testTimeout: 60_000 } });

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const src = path.join(here, "..", "src");
@@ -29,6 +29,7 @@ async function run(file: string): Promise<{ status: number | null; stdout: strin
   const env = { PATH: process.env.PATH ?? "", ...emu.env(), HUAWEICLOUD_SDK_CREDENTIALS_FILE: path.join(os.tmpdir(), "ws-examples-no-profile") };
   // Asynchronously: the emulator answering the example lives in this process.
   const child = spawn(process.execPath, [target], { env, stdio: ["ignore", "pipe", "pipe"] });
+  onTestFinished(() => void child.kill()); // an example that timed out sends nothing into the next one's
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += String(d)));

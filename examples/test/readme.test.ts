@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -146,6 +146,7 @@ describe.each(all.map((block, i) => [`${block.file}:${block.line}`, i] as const)
     const target = source.replace(/\.ts$/, ".mjs");
     await build({ entryPoints: [source], outfile: target, bundle: true, packages: "external", format: "esm", platform: "node", target: "node18", logLevel: "silent" });
     const child = spawn(process.execPath, ["--import", path.join(here, "no-outside.mjs"), target], { env, stdio: ["ignore", "pipe", "pipe"] });
+    onTestFinished(() => void child.kill()); // a block that timed out sends nothing into the next one's emulator state
     let stderr = "";
     child.stdout.resume();
     child.stderr.on("data", (d) => (stderr += String(d)));

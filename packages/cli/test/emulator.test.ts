@@ -19,7 +19,7 @@ describe("ws emulator", () => {
     let printed = "";
     child.stdout!.on("data", (d: Buffer) => (printed += d.toString()));
     const done = finish(child);
-    await until(() => printed.includes("TRUEWATCH_API_KEY="), 10_000);
+    await until(() => printed.includes("TRUEWATCH_API_KEY="));
     const exported = parseExports(printed);
     expect(Object.keys(exported)).toEqual(expect.arrayContaining(["WS_ENDPOINT", "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "WS_PROJECT_ID", "WS_INSIGHT_INSTANCE_ID", "TRUEWATCH_API_KEY"]));
     expect(exported.WS_ENDPOINT).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -41,7 +41,7 @@ describe("ws emulator", () => {
     let printed = "";
     child.stdout!.on("data", (d: Buffer) => (printed += d.toString()));
     const done = finish(child);
-    await until(() => printed.includes("Ctrl-C stops it"), 10_000);
+    await until(() => printed.includes("Ctrl-C stops it"));
     expect(printed).toMatch(/^Emulator of RES, DataArts Insight, ModelArts, DataArts Fabric, TrueWatch and IAM at http:\/\/127\.0\.0\.1:\d+$/m);
     expect(parseExports(printed).WS_ENDPOINT).toMatch(/^http:/);
     child.kill("SIGTERM");

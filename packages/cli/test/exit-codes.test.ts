@@ -1,7 +1,7 @@
 // Each failure class: its exit code, its one line on standard error, the whole error
 // with --debug, and no secret in any of it.
 import { startEmulator, type Emulator } from "@ws/emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closedPort, emulatorEnv, expectNoSecrets, ws, wsJson, type Env } from "./helpers.js";
 
 let emulator: Emulator;
@@ -11,6 +11,8 @@ beforeAll(async () => {
   emulator = await startEmulator();
   env = await emulatorEnv(emulator);
 });
+// No fault or workspace of one test reaches the next (a create that timed out before it left keeps its fault queued).
+beforeEach(() => emulator.reset());
 afterAll(async () => {
   const a = emulator.credentials;
   expectNoSecrets([a.secretKey, a.accessKey, a.apiKey, a.password, wrongSecret]);
@@ -46,7 +48,7 @@ describe("exit 1: the service answered with a failure, or did not answer", () =>
   });
 
   it("TimeoutError (a create that took longer than --timeout is not sent again)", async () => {
-    emulator.inject({ kind: "delay", delayInMs: 3000, provider: "fabric" });
+    emulator.inject({ kind: "delay", delayInMs: 10_000, provider: "fabric" }); // far past the 300 ms, however slow the machine
     const result = await ws(["fabric", "create-workspace", "--name", "slow-lake", "--timeout", "300ms"], env);
     expect(result.code).toBe(1);
     expect(oneLine(result)).toMatch(/^TimeoutError: No complete response within 300 ms/);

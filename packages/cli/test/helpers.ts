@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Emulator } from "@ws/emulator";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 
 export const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/bin.js");
 if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: build first (pnpm --filter @ws/cli build)`);
@@ -61,9 +61,21 @@ export async function emulatorEnv(emulator: Emulator, extra: Env = {}): Promise<
   });
 }
 
+/** Every `ws` started and not yet closed: a test that failed or timed out leaves none running into the next. */
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 /** Starts `ws ...args`; the caller collects. */
 export function start(args: readonly string[], env: Env): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { env: env as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] });
+  return track(spawn(process.execPath, [BIN, ...args], { env: env as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] }));
+}
+
+function track(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once("close", () => running.delete(child));
+  return child;
 }
 
 /** Collects a started process's output and exit. */
@@ -100,7 +112,7 @@ export async function wsJson<T = any>(args: readonly string[], env: Env, input?:
 export function wsOnTerminal(args: readonly string[], env: Env): Promise<Result> {
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const command = [process.execPath, BIN, ...args].map(quote).join(" ");
-  const child = spawn("script", ["-qec", command, "/dev/null"], { env: { ...env, TERM: "xterm", COLUMNS: "120" } as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] });
+  const child = track(spawn("script", ["-qec", command, "/dev/null"], { env: { ...env, TERM: "xterm", COLUMNS: "120" } as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] }));
   return finish(child);
 }
 
@@ -110,8 +122,8 @@ export function expectNoSecrets(secrets: readonly string[]): void {
   for (const out of outputs) for (const secret of secrets) expect(out.includes(secret), `a secret in: ${out.slice(0, 300)}`).toBe(false);
 }
 
-/** Waits until `check()` holds (polling every 20 ms, up to `ms`). */
-export async function until(check: () => boolean, ms = 5_000): Promise<void> {
+/** Waits until `check()` holds (polling every 20 ms, up to `ms`: a guard, below the tests' one-minute budget). */
+export async function until(check: () => boolean, ms = 50_000): Promise<void> {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > ms) throw new Error("timed out waiting for a condition");

@@ -50,6 +50,13 @@ export interface EmulatorOptions {
    * same seed gives the same AK/SK, API key, project and instance ids every run (scripts, demos).
    */
   seed?: string;
+  /**
+   * The emulator's clock, in ms since the epoch: what signature dates, token, session and key
+   * lifetimes, and workspace transitions are measured on (and the `Date` header it answers with).
+   * Default `Date.now`. A test passes a clock it moves itself, so that a workspace leaves CREATING
+   * or a key expires when the test says, however fast the machine is.
+   */
+  clock?: () => number;
   /** Shift the emulator's clock (to test clock-skew handling). Default 0. */
   clockSkewInMs?: number;
   /**
@@ -260,7 +267,9 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const bytes = options.seed === undefined ? undefined : seededBytes(options.seed);
   const accounts = (options.accounts?.length ? options.accounts : [{}]).map((a) => makeAccount(a, bytes));
-  const now = () => Date.now() + (options.clockSkewInMs ?? 0);
+  const clock = options.clock ?? Date.now;
+  if (typeof clock !== "function") throw new Error("clock must be a function that returns the time in ms since the epoch");
+  const now = () => clock() + (options.clockSkewInMs ?? 0);
   const temporaryCredentialsTtlInMs = options.temporaryCredentialsTtlInMs ?? 15 * 60_000;
   if (!(temporaryCredentialsTtlInMs > 0)) throw new Error("temporaryCredentialsTtlInMs must be > 0");
   const gate = new Gatekeeper(accounts, now);

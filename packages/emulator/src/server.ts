@@ -186,6 +186,8 @@ function handler(state: EmulatorState) {
     }
     const body = await readBody(request);
     state.store.settle(state.now());
+    // The services answer on the emulator's clock (skewed, or a test's), Date header included.
+    response.setHeader("Date", new Date(state.now()).toUTCString());
     if (body === "too-large") return send(response, gatewayError(413, "APIGW.0201", "Request entity too large"), "huawei");
     const incoming: Incoming = { method: request.method ?? "GET", url: request.url ?? "/", headers: lowerHeaders(request), body };
 

@@ -15,16 +15,14 @@ import { startEmulator, type Emulator } from "../src/index.js";
 
 let emu: Emulator;
 let dir: string;
-beforeAll(async () => {
-  emu = await startEmulator();
+beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "ws-creds-"));
 });
-afterAll(async () => {
-  await emu.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  emu.reset();
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+// Each test has its own emulator: a test that fails or times out leaves nothing for the next.
+afterEach(() => emu.close());
+beforeEach(async () => {
+  emu = await startEmulator();
   for (const service of ["MODELARTS", "RES", "DATAARTSFABRIC", "DATAARTSINSIGHT"]) vi.stubEnv(`HUAWEICLOUD_SDK_REGION_${service}_CN_NORTH_4`, emu.url);
   vi.stubEnv("HUAWEICLOUD_SDK_IAM_ENDPOINT", emu.iamEndpoint);
   vi.stubEnv("WS_SDK_METADATA_ENDPOINT", emu.metadataEndpoint);

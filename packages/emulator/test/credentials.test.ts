@@ -4,7 +4,8 @@
 // those temporary keys only with their signed security token, until they expire.
 // Requests are plain fetch calls signed with core's signer, as the SDK signs them.
 import { createSigner } from "@ws/core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { manualClock, type ManualClock } from "@ws/testkit";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../src/index.js";
 
 interface SignOptions {
@@ -58,16 +59,17 @@ async function temporaryKeys(e: Emulator): Promise<{ accessKey: string; secretKe
 }
 
 let emu: Emulator;
-beforeAll(async () => {
+let clock: ManualClock;
+// Each test has its own emulator, on a clock that moves only when the test moves it: a
+// session token or a key expires at a step of the test, never because the machine was slow.
+beforeEach(async () => {
+  clock = manualClock();
   emu = await startEmulator({
+    clock,
     accounts: [{ projects: [{ name: "ap-southeast-1" }, { name: "cn-north-4", id: "second-cn-north-4-project" }, { name: "la-south-2", enabled: false }] }],
   });
 });
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.reset();
-  emu.setMetadata({ tokens: "required", agency: true, failure: undefined, account: 0 });
-});
+afterEach(() => emu.close());
 
 const permanent = () => ({ accessKey: emu.credentials.accessKey, secretKey: emu.credentials.secretKey });
 const projects = (query = "", extra: Partial<SignOptions> = {}) => signedFetch(`${emu.iamEndpoint}/v3/projects${query}`, { ...permanent(), ...extra });
@@ -183,7 +185,7 @@ describe("ECS metadata service", () => {
     expect((await securityKey(emu.metadataEndpoint, "not-a-token")).status).toBe(401);
     const shortLived = await (await metadataToken(emu.metadataEndpoint, "1")).text();
     expect((await securityKey(emu.metadataEndpoint, shortLived)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1_050));
+    clock.advance(1_000); // its second is over
     const expired = await securityKey(emu.metadataEndpoint, shortLived);
     expect(expired.status).toBe(401);
     expect(await expired.text()).not.toContain("Please configure Cloud Service Agency first"); // so a client asks for a new token
@@ -201,8 +203,7 @@ describe("ECS metadata service", () => {
       },
     });
     // default lifetime: 15 minutes
-    expect(Date.parse(body.credential.expires_at) - Date.now()).toBeGreaterThan(15 * 60_000 - 5_000);
-    expect(Date.parse(body.credential.expires_at) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    expect(Date.parse(body.credential.expires_at) - clock()).toBe(15 * 60_000);
     expect(emu.requests("metadata")).toBe(7);
     expect(emu.requests("metadata:token")).toBe(2);
     expect(emu.requests("metadata:securitykey")).toBe(5);
@@ -296,14 +297,16 @@ describe("temporary keys at the gateway", () => {
   });
 
   it("are refused once expired: after their lifetime, or at once with expireTemporaryCredentials()", async () => {
-    const e = await startEmulator({ temporaryCredentialsTtlInMs: 300, metadata: { tokens: 404 } });
+    const own = manualClock();
+    const e = await startEmulator({ clock: own, temporaryCredentialsTtlInMs: 300, metadata: { tokens: 404 } });
     try {
       const response = await securityKey(e.metadataEndpoint);
       const { credential } = (await response.json()) as any;
       const keys = { accessKey: credential.access, secretKey: credential.secret, securityToken: credential.securitytoken };
-      expect(Date.parse(credential.expires_at) - Date.now()).toBeLessThanOrEqual(300);
+      expect(Date.parse(credential.expires_at) - own()).toBe(300);
+      own.advance(299);
       expect((await signedFetch(modelarts(e), keys)).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 350));
+      own.advance(1);
       const expired = await signedFetch(modelarts(e), keys);
       expect(expired).toMatchObject({ status: 401, body: { error_code: "APIGW.0301", error_msg: expect.stringMatching(/security token expires, expires_at: /) } });
       expect(expired.text).not.toContain(keys.securityToken);

@@ -8,15 +8,15 @@ import { createModelArtsClient } from "@ws/modelarts";
 import { createResClient } from "@ws/res";
 import { requestExample } from "@ws/testkit";
 import { createTrueWatchClient } from "@ws/truewatch";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../src/index.js";
 
 let emu: Emulator;
-beforeAll(async () => {
+// Each test has its own emulator: a test that fails or times out leaves nothing for the next.
+beforeEach(async () => {
   emu = await startEmulator();
 });
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+afterEach(() => emu.close());
 
 type Credentials = "aksk" | "iam";
 const fast = { retryDelayInMs: 1 };

@@ -5,20 +5,20 @@ import { createFabricClient } from "@ws/fabric";
 import { createInsightClient } from "@ws/insight";
 import { createModelArtsClient } from "@ws/modelarts";
 import { createResClient } from "@ws/res";
-import { fabricRules, insightRules, modelartsRules, resRules, truewatchRules, type RuleCase } from "@ws/testkit";
+import { fabricRules, holdTimeouts, insightRules, modelartsRules, resRules, truewatchRules, until, type RuleCase } from "@ws/testkit";
 import { createTrueWatchClient } from "@ws/truewatch";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { ApiError } from "@ws/core";
 import { startEmulator, type Emulator } from "../src/index.js";
 
 let emu: Emulator;
-beforeAll(async () => {
+// Each test has its own emulator: a test that fails or times out leaves nothing for the next.
+beforeEach(async () => {
   emu = await startEmulator();
 });
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+afterEach(() => emu.close());
 
 const aksk = () => ({ accessKey: emu.credentials.accessKey, secretKey: emu.credentials.secretKey });
 const clients = () => {
@@ -273,7 +273,7 @@ describe("fault injection", () => {
 
   it("through the admin route and inject(): each kind", async () => {
     const { projectId } = emu.credentials;
-    const ma = createModelArtsClient({ endpoint: emu.url, projectId, credentials: aksk(), retryDelayInMs: 1, timeoutInMs: 2_000 });
+    const ma = createModelArtsClient({ endpoint: emu.url, projectId, credentials: aksk(), retryDelayInMs: 1 });
     const admin = await fetch(`${emu.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ kind: "unavailable", count: 2 }) });
     expect(await admin.json()).toEqual({ pending: 2 });
     await ma.createWorkspace({ name: "f-unavail" });
@@ -298,7 +298,16 @@ describe("fault injection", () => {
 
     emu.reset();
     emu.inject({ kind: "delay", delayInMs: 300 });
-    await expect(createModelArtsClient({ endpoint: emu.url, projectId, credentials: aksk(), timeoutInMs: 100 }).createWorkspace({ name: "f-slow" })).rejects.toMatchObject({ name: "TimeoutError", attempts: 1 });
+    // The client's limit is held and fired once the create is at the emulator (a real 100 ms could
+    // pass before it left, and the late create take the next step's fault); then the emulator
+    // answers, 300 ms on, to nobody: the workspace is there, and the next step starts clean.
+    const limit = holdTimeouts(4_321);
+    onTestFinished(() => limit.restore());
+    const slow = createModelArtsClient({ endpoint: emu.url, projectId, credentials: aksk(), timeoutInMs: 4_321 }).createWorkspace({ name: "f-slow" }).catch((e: unknown) => e);
+    await until(() => emu.requests("modelarts") === 1 && limit.pending === 1, "the slow create");
+    limit.fire();
+    expect(await slow).toMatchObject({ name: "TimeoutError", attempts: 1 });
+    await until(() => emu.workspaces()[`modelarts:${projectId}`]?.length === 1, "the slow create, processed");
 
     emu.reset();
     emu.inject({ kind: "drop", afterProcessing: false, provider: "modelarts" });

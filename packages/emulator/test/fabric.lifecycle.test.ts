@@ -6,15 +6,15 @@
 // duplicate-name code, and the delete's empty 200 answer.
 import { ApiError } from "@ws/core";
 import { createFabricClient, NotFoundError, type Workspace } from "@ws/fabric";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../src/index.js";
 
 let emu: Emulator;
-beforeAll(async () => {
+// Each test has its own emulator: a test that fails or times out leaves nothing for the next.
+beforeEach(async () => {
   emu = await startEmulator({ accounts: [{}, {}], transitionDelayInMs: 0 });
 });
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+afterEach(() => emu.close());
 
 const client = () =>
   createFabricClient({

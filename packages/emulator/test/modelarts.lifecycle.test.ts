@@ -7,16 +7,22 @@
 import { ApiError } from "@ws/core";
 import { createModelArtsClient, NotFoundError, type ModelArtsClient, type Workspace, type WorkspaceId } from "@ws/modelarts";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { manualClock, type ManualClock } from "@ws/testkit";
 import { specs } from "../src/generated/specs.js";
 import { startEmulator, type Emulator } from "../src/index.js";
 
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ accounts: [{ quota: 1100 }], transitionDelayInMs: 50 });
+let clock: ManualClock;
+// Each test has its own emulator: a test that fails or times out leaves nothing for the next.
+// Its clock moves only when a test moves it: DELETING (and a create that is to fail) lasts a
+// minute of it, so a state changes at a step of the test, not with the machine's speed.
+const TRANSITION = 60_000;
+beforeEach(async () => {
+  clock = manualClock();
+  emu = await startEmulator({ accounts: [{ quota: 1100 }], clock, transitionDelayInMs: TRANSITION });
 });
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+afterEach(() => emu.close());
 
 const client = (): ModelArtsClient =>
   createModelArtsClient({
@@ -55,22 +61,21 @@ async function rejection(call: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * Gets the workspace until `done` says so or it is gone (NotFoundError), at most 400
- * times: the statuses seen on the way, and how it ended.
+ * Gets the workspace until `done` says so or it is gone (NotFoundError), moving the
+ * emulator's clock half a transition after each get (at most 10 times): the statuses
+ * seen on the way, and how it ended.
  */
 async function pollWorkspace(ma: ModelArtsClient, id: WorkspaceId, done: (ws: Workspace) => boolean): Promise<{ seen: string[]; last: Workspace | NotFoundError }> {
   const seen: string[] = [];
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 10; i++) {
     const ws = await ma.getWorkspace(id).catch((e: unknown) => {
       if (e instanceof NotFoundError) return e;
       throw e;
     });
     if (ws instanceof NotFoundError || done(ws)) return { seen, last: ws };
     seen.push(ws.status!);
-    await pause(5);
+    clock.advance(TRANSITION / 2);
   }
   throw new Error(`workspace ${id} did not settle: ${seen.slice(-3).join(", ")}`);
 }
@@ -120,7 +125,7 @@ describe("modelarts lifecycle against the emulator", () => {
 
     await expect(ma.deleteWorkspace(target.id!)).resolves.toEqual({ workspace_id: target.id });
     const { seen, last } = await pollWorkspace(ma, target.id!, () => false);
-    expect(seen.every((s) => s === "DELETING")).toBe(true);
+    expect(seen).toEqual(["DELETING", "DELETING"]);
     expect(last).toBeInstanceOf(NotFoundError);
     expect(last).toMatchObject({ status: 400, code: "ModelArts.7005", operation: "getWorkspace", requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(stored().map((w) => w.id)).toEqual(created.filter((w) => w !== target).map((w) => w.id));
@@ -146,7 +151,7 @@ describe("modelarts lifecycle against the emulator", () => {
     expect(emu.requests("modelarts") - before).toBe(2);
     await expect(ma.getWorkspace(String(stored()[1002]!.id))).resolves.toMatchObject({ name: "ws-1002" });
     await expect(ma.findWorkspaceByName("ws-0007")).resolves.toMatchObject({ name: "ws-0007" });
-  }, 60_000);
+  }, 120_000);
 });
 
 const listed = (w: Workspace): Workspace => {
@@ -176,7 +181,7 @@ describe("the list's query, as the spec's x-paging and parameters say", () => {
     const a = await ma.createWorkspace({ name: "aaaa", enterprise_project_id: "eps-1" });
     const b = await ma.createWorkspace({ name: "bbbb" });
     const c = await ma.createWorkspace({ name: "cccc" });
-    await pause(2);
+    clock.advance(1_000);
     await ma.updateWorkspace(a.id!, { description: "touched last" });
     const byUpdate = (await list({ sort_by: "update_time", order: "desc" })).data!.workspaces!.map((w) => w.name);
     expect(byUpdate[0]).toBe("aaaa");
@@ -221,7 +226,7 @@ describe("asynchronous states and injected faults", () => {
     emu.inject({ kind: "delete-failed", provider: "modelarts" });
     await expect(ma.deleteWorkspace(ws.id!)).resolves.toEqual({ workspace_id: ws.id });
     const { seen, last } = await pollWorkspace(ma, ws.id!, (w) => w.status !== "DELETING");
-    expect(seen.every((s) => s === "DELETING")).toBe(true);
+    expect(seen).toEqual(["DELETING", "DELETING"]);
     expect(last).toMatchObject({ id: ws.id, status: "DELETE_FAILED", status_info: expect.stringMatching(/could not be cleared/) });
     expectValid(isWorkspace, last);
 
@@ -236,7 +241,7 @@ describe("asynchronous states and injected faults", () => {
     const ws = await ma.createWorkspace({ name: "doomed" });
     expect(ws).toMatchObject({ name: "doomed", status: "NORMAL" });
     const { seen, last } = await pollWorkspace(ma, ws.id!, (w) => w.status !== "NORMAL");
-    expect(seen.every((s) => s === "NORMAL")).toBe(true);
+    expect(seen).toEqual(["NORMAL", "NORMAL"]);
     expect(last).toMatchObject({ id: ws.id, status: "CREATE_FAILED", status_info: expect.stringMatching(/Creating the workspace failed/) });
     // the fault was for one create only: a workspace created before a second faulty one stays NORMAL after that one failed
     const fine = await ma.createWorkspace({ name: "fine" });

@@ -8,16 +8,16 @@ import { ApiError } from "@ws/core";
 import { truewatchUpdateRules } from "@ws/testkit";
 import { createTrueWatchClient, NotFoundError, type Workspace } from "@ws/truewatch";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { specs } from "../src/generated/specs.js";
 import { startEmulator, type Emulator } from "../src/index.js";
 
 let emu: Emulator;
-beforeAll(async () => {
+// Each test has its own emulator: a test that fails or times out leaves nothing for the next.
+beforeEach(async () => {
   emu = await startEmulator({ transitionDelayInMs: 0 });
 });
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+afterEach(() => emu.close());
 
 const client = (apiKey = emu.credentials.apiKey) => createTrueWatchClient({ endpoint: emu.url, apiKey, retryDelayInMs: 1 });
 const stored = () => emu.workspaces()[`truewatch:${emu.credentials.apiKey}`] ?? [];

@@ -111,6 +111,8 @@ export async function startMetadata(ring: KeyRing, lifetimeInMs = 60 * 60_000): 
       fake.issued.push(key);
       return {
         status: 200,
+        // The service's clock, as the SDK reads it to count the lifetime: Date.now, faked or not.
+        headers: { date: new Date(Date.now()).toUTCString() },
         body: { credential: { access: key.accessKey, secret: key.secretKey, securitytoken: key.securityToken, expires_at: new Date(key.expiresAt!).toISOString() } },
       };
     }

@@ -41,26 +41,22 @@ export function credentialSourcesSuite(o: CredentialSourcesSuite): void {
       ring = new KeyRing();
       ring.add(ENV_KEY);
       ring.add(FILE_KEY);
-      service = await startServer(gateway(ring, o.reply));
-      iam = await startServer(iamProjects(ring, { [o.region]: [{ id: DISCOVERED, name: o.region }] }));
-      metadata = await startMetadata(ring);
       dir = fs.mkdtempSync(path.join(os.tmpdir(), "ws-suite-"));
       closed = await closedUrl();
     });
-    afterAll(async () => {
-      await Promise.all([service.close(), iam.close(), metadata.close()]);
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
-    beforeEach(() => {
-      service.requests.length = 0;
-      iam.requests.length = 0;
-      metadata.reset();
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    // Each test has its own servers: a late request of a test that failed or timed out reaches nobody else's.
+    beforeEach(async () => {
+      service = await startServer(gateway(ring, o.reply));
+      iam = await startServer(iamProjects(ring, { [o.region]: [{ id: DISCOVERED, name: o.region }] }));
+      metadata = await startMetadata(ring);
       for (const name of ["AK", "SK", "SECURITY_TOKEN", "PROJECT_ID", "DOMAIN_ID", "REGION"]) vi.stubEnv(`HUAWEICLOUD_SDK_${name}`, "");
       vi.stubEnv(`HUAWEICLOUD_SDK_REGION_${o.envName}_${o.region.toUpperCase().replace(/-/g, "_")}`, service.url);
       vi.stubEnv("HUAWEICLOUD_SDK_IAM_ENDPOINT", iam.url);
       vi.stubEnv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", path.join(dir, "absent"));
       vi.stubEnv("WS_SDK_METADATA_ENDPOINT", closed);
     });
+    afterEach(() => Promise.all([service.close(), iam.close(), metadata.close()]));
     afterEach(() => vi.unstubAllEnvs());
 
     /** Every request to the service verified by the official signer; the access key and project they carried. */

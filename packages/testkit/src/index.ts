@@ -100,3 +100,5 @@ export * from "./rules.js";
 export { fakeClock, type FakeClock } from "./clock.js";
 export { runNodeScript } from "./process.js";
 export { apiParitySuite, type ParityCase } from "./api-parity.js";
+export { manualClock, type ManualClock } from "./clock.js";
+export { holdTimeouts, until, type HeldTimeouts } from "./timers.js";

@@ -1,6 +1,6 @@
 // Table-driven suites every provider runs: each documented rule refused and
 // accepted on the real client, and each documented error shape mapped to ApiError.
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { startServer, type Handler, type Reply, type TestServer } from "./index.js";
 import { verifyWithOfficialSigner } from "./official-signer.js";
 
@@ -65,19 +65,16 @@ export function errorSuite(server: () => TestServer, call: () => Promise<unknown
 }
 
 /**
- * One loopback server for a test file: started before the tests, closed after,
- * and before each test emptied of recorded requests and given the default handler.
+ * A loopback server for each test of a file, with the default handler: started before
+ * the test, closed after it (a late request of a failed test finds no server).
  */
 export function useTestServer(defaultHandler: Handler): () => TestServer {
   let server: TestServer | undefined;
-  beforeAll(async () => {
+  // One server per test: a late request of a test that failed or timed out reaches nobody else's.
+  beforeEach(async () => {
     server = await startServer(defaultHandler);
   });
-  afterAll(() => server?.close());
-  beforeEach(() => {
-    server!.requests.length = 0;
-    server!.handle(defaultHandler);
-  });
+  afterEach(() => server?.close());
   return () => server!;
 }
 

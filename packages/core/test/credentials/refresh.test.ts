@@ -2,8 +2,8 @@
 // every concurrent call; each call signs with one whole answer (key, secret and
 // token that belong together), which the gateway checks with Huawei's official
 // signer; a failed refresh keeps the old keys while they are valid.
-import { startServer, type TestServer, keyCheckingGateway as gateway, KeyRing, startMetadata, type FakeMetadata } from "@ws/testkit";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startServer, type TestServer, keyCheckingGateway as gateway, KeyRing, startMetadata, until, type FakeMetadata } from "@ws/testkit";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createHuaweiService, fromMetadata, refreshingCredentials, type HuaweiClientOptions, type OperationSpec, type ProvidedCredentials } from "../../src/index.js";
 
 const op: OperationSpec = { provider: "modelarts", id: "createWorkspace", method: "POST", path: "/v1/{project_id}/workspaces", idempotent: false, body: { type: "object" } };
@@ -12,26 +12,22 @@ let ring: KeyRing;
 let metadata: FakeMetadata;
 let service: TestServer;
 
-beforeAll(async () => {
+// Each test has its own services: the late requests of a test that failed reach nobody else's.
+beforeEach(async () => {
   ring = new KeyRing();
   metadata = await startMetadata(ring);
   service = await startServer(gateway(ring));
-});
-afterAll(async () => {
-  await metadata.close();
-  await service.close();
-});
-beforeEach(() => {
-  metadata.reset();
-  service.requests.length = 0;
   vi.stubEnv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", "/nonexistent/credentials");
+});
+afterEach(async () => {
+  await Promise.all([metadata.close(), service.close()]);
 });
 afterEach(() => vi.unstubAllEnvs());
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-// The clock the credentials' lifetimes are measured on moves only when a test says
-// so: no test waits out a lifetime, and a loaded machine cannot push a burst past one.
-const advance = (ms: number) => vi.setSystemTime(Date.now() + ms);
+// The clock the credentials' lifetimes are measured on (Date: the SDK's, the fake metadata
+// service's and the gateway's) moves only when a test says so: no test waits out a lifetime,
+// and a loaded machine cannot push a burst past one. A test that timed out cannot move the
+// clock of the next one: `advance` refuses once its test's signal has fired.
 function frozenClock(): void {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -39,6 +35,13 @@ function frozenClock(): void {
   });
   afterEach(() => vi.useRealTimers());
 }
+function advance(signal: AbortSignal, ms: number): void {
+  signal.throwIfAborted();
+  vi.setSystemTime(Date.now() + ms);
+}
+// 100 concurrent calls, each signed and checked by the official signer in this process:
+// seconds on a loaded 2-core machine, not milliseconds.
+const HEAVY = 120_000; // 28 s measured at load 25
 const client = (credentials: HuaweiClientOptions<string>["credentials"]) =>
   createHuaweiService<{}, string>({ provider: "modelarts", endpoints: {}, projectId, options: { endpoint: service.url, credentials, maxRetries: 0 } });
 const burst = (c: ReturnType<typeof client>, n: number) =>
@@ -54,9 +57,9 @@ const allAccepted = () => {
 };
 
 describe("metadata keys under 100 concurrent calls", () => {
-  // Real time here: the lifetime comes from the fake metadata service's answer and its Date header.
-  it("one metadata request for the first burst, one background refresh in the margin, every signature valid", async () => {
-    // 3 s keys: after the whole-second Date correction they count as 2-3 s, refreshed after half.
+  frozenClock();
+  it("one metadata request for the first burst, one background refresh in the margin, every signature valid", async ({ signal }) => {
+    // 3 s keys: after the whole-second Date correction they count as 2 s, refreshed after half.
     metadata.lifetimeInMs = 3_000;
     const c = client(fromMetadata({ endpoint: metadata.url }));
     const first = await burst(c, 100);
@@ -64,9 +67,9 @@ describe("metadata keys under 100 concurrent calls", () => {
     expect(metadata.keyRequests()).toHaveLength(1);
     expect(new Set(first.map((a) => a.accessKey))).toEqual(new Set([metadata.issued[0]!.accessKey]));
 
-    await sleep(1_600); // inside the margin, before expiry
+    advance(signal, 1_600); // inside the margin, before expiry
     const second = await burst(c, 100);
-    await vi.waitFor(() => expect(metadata.keyRequests()).toHaveLength(2));
+    await until(() => metadata.issued.length === 2);
     // The keys in hand signed while the one refresh ran; then the new ones.
     for (const answer of second) expect([metadata.issued[0]!.accessKey, metadata.issued[1]!.accessKey]).toContain(answer.accessKey);
     const third = await burst(c, 100);
@@ -75,17 +78,17 @@ describe("metadata keys under 100 concurrent calls", () => {
     expect(metadata.tokenRequests()).toHaveLength(1);
     expect(service.requests).toHaveLength(300);
     allAccepted();
-  }, 30_000);
+  }, HEAVY);
 });
 
 describe("a provider function with an expiry", () => {
   frozenClock();
-  it("after expiry, 100 concurrent calls wait for one new answer", async () => {
+  it("after expiry, 100 concurrent calls wait for one new answer", async ({ signal }) => {
     let asked = 0;
     const keys: ProvidedCredentials[] = [];
     const provider = async () => {
       asked++;
-      await sleep(20);
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the 99 others arrive meanwhile
       const i = keys.length + 1;
       const key = { accessKey: `FNAK${i}EXAMPLE0000000`, secretKey: `fn-secret-${i}-0123456789abcdef`, securityToken: `fn-token-${i}-0123456789==`, expiration: new Date(Date.now() + 1_500) };
       ring.add({ ...key, expiresAt: key.expiration.getTime() });
@@ -95,14 +98,14 @@ describe("a provider function with an expiry", () => {
     const c = client(provider);
     await burst(c, 100);
     expect(asked).toBe(1);
-    advance(1_600); // expired: nobody may sign with it
+    advance(signal, 1_600); // expired: nobody may sign with it
     const answers = await burst(c, 100);
     expect(asked).toBe(2);
     expect(new Set(answers.map((a) => a.accessKey))).toEqual(new Set([keys[1]!.accessKey]));
     allAccepted();
-  });
+  }, HEAVY);
 
-  it("keeps the valid keys when a refresh fails, and fails only once they have expired", async () => {
+  it("keeps the valid keys when a refresh fails, and fails only once they have expired", async ({ signal }) => {
     let asked = 0;
     const provider = async () => {
       if (++asked > 1) throw new Error("the vault is down");
@@ -112,28 +115,24 @@ describe("a provider function with an expiry", () => {
     };
     const c = client(provider);
     await burst(c, 10);
-    advance(1_100); // past half the lifetime: refresh, which fails
+    advance(signal, 1_100); // past half the lifetime: refresh, which fails
     await expect(burst(c, 100)).resolves.toHaveLength(100);
     expect(asked).toBe(2); // one refresh for the burst, and not again at once
     allAccepted();
-    advance(1_000); // expired now
+    advance(signal, 1_000); // expired now
     await expect(c.call(op, { params: { project_id: projectId }, body: { name: "late" } })).rejects.toThrow("the vault is down");
-  });
+  }, HEAVY);
 
   it("refreshes 5 minutes before a long expiry, or after half a short lifetime", async () => {
-    try {
-      let asked = 0;
-      const cache = refreshingCredentials(() => ({ accessKey: `AK${++asked}`, secretKey: "secret-value", expiration: new Date("2026-11-23T11:00:00Z") }));
-      await cache.get();
-      vi.setSystemTime(new Date("2026-11-23T10:54:59Z"));
-      expect(cache.get()).toMatchObject({ accessKey: "AK1" });
-      expect(asked).toBe(1);
-      vi.setSystemTime(new Date("2026-11-23T10:55:01Z"));
-      expect(cache.get()).toMatchObject({ accessKey: "AK1" }); // still valid: used while the refresh runs
-      await vi.waitFor(() => expect(cache.peek()).toMatchObject({ accessKey: "AK2" }));
-    } finally {
-      vi.useRealTimers();
-    }
+    let asked = 0;
+    const cache = refreshingCredentials(() => ({ accessKey: `AK${++asked}`, secretKey: "secret-value", expiration: new Date("2026-11-23T11:00:00Z") }));
+    await cache.get();
+    vi.setSystemTime(new Date("2026-11-23T10:54:59Z"));
+    expect(cache.get()).toMatchObject({ accessKey: "AK1" });
+    expect(asked).toBe(1);
+    vi.setSystemTime(new Date("2026-11-23T10:55:01Z"));
+    expect(cache.get()).toMatchObject({ accessKey: "AK1" }); // still valid: used while the refresh runs
+    await until(() => cache.peek()?.accessKey === "AK2");
   });
 
   it("refuses an answer that is not a whole key pair, naming the field and no value", async () => {

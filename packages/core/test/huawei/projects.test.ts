@@ -46,29 +46,21 @@ let service: TestServer;
 let metadata: FakeMetadata;
 let dir: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   ring = new KeyRing();
   ring.add({ accessKey: AK, secretKey: SK });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ws-projects-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+// Each test has its own servers: a late request of a test that failed or timed out reaches nobody else's.
+beforeEach(async () => {
   iam = await startServer(iamProjects(ring, PROJECTS, new Set(["iam-token-0123456789"])));
   service = await startServer(gateway(ring));
   metadata = await startMetadata(ring);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ws-projects-"));
-});
-afterAll(async () => {
-  await iam.close();
-  await service.close();
-  await metadata.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  iam.requests.length = 0;
-  iam.handle(iamProjects(ring, PROJECTS, new Set(["iam-token-0123456789"])));
-  service.requests.length = 0;
-  service.handle(gateway(ring));
-  metadata.reset();
   for (const name of ["AK", "SK", "PROJECT_ID", "IAM_ENDPOINT", "REGION"]) vi.stubEnv(`HUAWEICLOUD_SDK_${name}`, "");
   vi.stubEnv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", path.join(dir, "absent"));
 });
+afterEach(() => Promise.all([iam.close(), service.close(), metadata.close()]));
 afterEach(() => vi.unstubAllEnvs());
 
 type Options = Partial<HuaweiClientOptions<string>>;

@@ -1,6 +1,6 @@
 // The transport and retry policy over a real loopback server.
-import { startServer, useTestServer } from "@ws/testkit";
-import { describe, expect, it } from "vitest";
+import { holdTimeouts, startServer, until, useTestServer } from "@ws/testkit";
+import { describe, expect, it, onTestFinished } from "vitest";
 import {
   ApiError,
   ConnectionError,
@@ -55,9 +55,15 @@ describe("transport basics", () => {
 
   it("times out one attempt and does not resend a create", async () => {
     server().handle(() => new Promise(() => {}));
-    const error = (await client({ timeoutInMs: 100 }).call(create, { body: {} }).catch((e: unknown) => e)) as TimeoutError;
+    // The attempt's limit is held and fired once the request is there: the server's count is not the machine's speed.
+    const limit = holdTimeouts(4_321);
+    onTestFinished(() => limit.restore());
+    const pending = client({ timeoutInMs: 4_321 }).call(create, { body: {} }).catch((e: unknown) => e);
+    await until(() => server().requests.length === 1 && limit.pending === 1, "the create");
+    limit.fire();
+    const error = (await pending) as TimeoutError;
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ attempts: 1, outcomeUnknown: true, timeoutInMs: 100 });
+    expect(error).toMatchObject({ attempts: 1, outcomeUnknown: true, timeoutInMs: 4_321 });
     expect(server().requests).toHaveLength(1);
   });
 
