@@ -28,13 +28,16 @@ describe("packed packages", () => {
         license: "MIT",
         repository: { type: "git", url: expect.stringContaining("github.com"), directory: expect.stringMatching(/^packages\//) },
         keywords: expect.arrayContaining([expect.any(String)]),
-        sideEffects: false,
+        // Only core's node entry has a side effect: it installs the default credential chain.
+        sideEffects: name === "@ws/core" ? ["./dist/node/index.js", "./dist/node/index.cjs"] : false,
         engines: { node: ">=18" },
         exports: { ".": { import: { types: "./dist/index.d.ts" }, require: { types: "./dist/index.d.cts" } } },
         types: "./dist/index.d.cts",
       });
       // Packages with a command ship its bin shim, which exists before the build.
-      expect(manifest.files, name).toEqual(manifest.bin ? ["dist", "bin", "README.md", "LICENSE"] : ["dist", "README.md", "LICENSE"]);
+      // The providers ship api/package.json, so that node10 resolution finds their /api subpath.
+      const provider = ["@ws/res", "@ws/insight", "@ws/modelarts", "@ws/fabric", "@ws/truewatch"].includes(name);
+      expect(manifest.files, name).toEqual(manifest.bin ? ["dist", "bin", "README.md", "LICENSE"] : provider ? ["dist", "api", "README.md", "LICENSE"] : ["dist", "README.md", "LICENSE"]);
       const readme = fs.readFileSync(path.join(import.meta.dirname, "..", "..", "packages", name.slice(4), "README.md"), "utf8");
       expect(readme, name).toMatch(new RegExp(`npm install (--save-dev )?${name.replace("/", "\\/")}`));
       expect(readme, name).toContain("README");

@@ -295,10 +295,10 @@ export type BoundToContext<F> = {
  * @typeParam C - The context the functions take first.
  * @typeParam F - The functions, by method name.
  */
-export function bindToContext<C extends { service?: { tracing?: ClientTracing } }, F extends Record<string, (ctx: C, ...args: never[]) => unknown>>(ctx: C, functions: F): BoundToContext<F> {
+export function bindToContext<C, F extends Record<string, (ctx: C, ...args: never[]) => unknown>>(ctx: C, functions: F): BoundToContext<F> {
   const methods: Record<string, unknown> = {};
   // Marked with the context's tracing: a waiter built on a client's getWorkspace is then one span.
-  for (const [name, fn] of Object.entries(functions)) methods[name] = withTracing((...args: never[]) => fn(ctx, ...args), ctx.service?.tracing);
+  for (const [name, fn] of Object.entries(functions)) methods[name] = withTracing((...args: never[]) => fn(ctx, ...args), (ctx as { service?: Partial<ServiceCall> }).service?.tracing);
   return methods as BoundToContext<F>;
 }
 
