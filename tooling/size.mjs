@@ -7,6 +7,9 @@
 // budget in size-budget.json, or when a browser bundle needs a Node built-in.
 //   node size.mjs            print the figures, check the budgets
 //   node size.mjs --json     the figures as JSON
+//   node size.mjs --why "@ws/modelarts/api create (token)"
+//                            where that entry's bytes come from: minified bytes per
+//                            source file, built from the workspace's sources
 import { build } from "esbuild";
 import fs from "node:fs";
 import { isBuiltin } from "node:module";
@@ -143,7 +146,60 @@ export async function measureAll() {
   return out;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// The packages' sources in place of their builds, so that each byte is told by its source file.
+const fromSources = {
+  name: "from-sources",
+  setup(b) {
+    const packages = path.resolve(here, "..", "packages");
+    const core = path.join(packages, "core", "src");
+    b.onResolve({ filter: /^@ws\/core$/ }, () => ({ path: path.join(core, "index.ts") }));
+    b.onResolve({ filter: /^#crypto$/ }, () => ({ path: path.join(core, "pipeline", "crypto", "web.ts") }));
+    b.onResolve({ filter: /^#fs$/ }, () => ({ path: path.join(core, "credentials", "fs", "web.ts") }));
+    // As core's build does for every bundle but Node's (packages/core/tsup.config.ts).
+    b.onResolve({ filter: /\/chain\/node\.js$/ }, (a) => ({ path: path.join(a.resolveDir, a.path.replace(/node\.js$/, "web.ts")) }));
+    b.onResolve({ filter: /^@ws\/(res|insight|modelarts|fabric|truewatch)(\/api)?$/ }, (a) => {
+      const [, pkg, api] = /^@ws\/(\w+)(\/api)?$/.exec(a.path);
+      return { path: path.join(packages, pkg, "src", api ? "api.ts" : "index.ts") };
+    });
+  },
+};
+
+/** Minified bytes of `entry` per source file, largest first. */
+export async function why(entry) {
+  const source = { ...entries, ...lifecycleEntries, ...apiEntries }[entry];
+  if (!source) throw new Error(`no entry ${JSON.stringify(entry)}; the entries are: ${Object.keys({ ...entries, ...lifecycleEntries, ...apiEntries }).join(", ")}`);
+  const result = await build({
+    plugins: [fromSources],
+    define: { __WS_PACKAGE_ID__: JSON.stringify("@ws/size/0.0.0") },
+    stdin: { contents: source, resolveDir: here, sourcefile: "entry.mjs" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    tsconfigRaw: "{}",
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  const root = path.resolve(here, "..");
+  return Object.entries(output.inputs)
+    .map(([file, { bytesInOutput }]) => ({ file: path.relative(root, path.resolve(file)).replace(/^.*node_modules\//, ""), bytes: bytesInOutput }))
+    .filter((row) => row.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
+const whyArg = process.argv.indexOf("--why");
+if (process.argv[1] === fileURLToPath(import.meta.url) && whyArg > 0) {
+  const rows = await why(process.argv[whyArg + 1]).catch((error) => {
+    console.error(error.message);
+    process.exit(2);
+  });
+  const total = rows.reduce((sum, r) => sum + r.bytes, 0);
+  for (const { file, bytes } of rows) console.log(`${String(bytes).padStart(7)} B ${((100 * bytes) / total).toFixed(1).padStart(5)}%  ${file}`);
+  console.log(`${String(total).padStart(7)} B minified, from the sources`);
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const figures = await measureAll();
   if (process.argv.includes("--json")) {
     console.log(JSON.stringify(figures, null, 2));
