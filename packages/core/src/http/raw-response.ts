@@ -3,22 +3,31 @@
 // already; a stream built around that text only to be read again costs more than the
 // rest of the call (~25 µs a call in Node 20). The text is kept: text() and json()
 // read it directly; the stream and the other readers are made only when asked for.
+// The class is defined at the first raw answer: naming the global Response at import
+// would load Node's fetch implementation (undici, ~28 ms) with the SDK.
 
 /**
  * A Response over an answer already read: `text()` and `json()` read the kept text;
  * `body`, `arrayBuffer()`, `blob()`, `formData()` and `clone()` work as on any Response.
+ * `text` is the whole body (`null`: none, as for a 204).
  *
  * @example
- * const response = new RawResponse('{"id":"1"}', { status: 200, headers: { "content-type": "application/json" } });
+ * const response = rawResponse('{"id":"1"}', { status: 200, headers: { "content-type": "application/json" } });
  * await response.json(); // { id: "1" }
  */
-export class RawResponse extends Response {
+export function rawResponse(text: string | null, init: ResponseInit): Response {
+  RawResponse ??= defineRawResponse();
+  return new RawResponse(text, init);
+}
+
+let RawResponse: (new (text: string | null, init: ResponseInit) => Response) | undefined;
+
+const defineRawResponse = () => class RawResponse extends Response {
   readonly #text: string | null;
   #used = false;
   /** A Response with a real body stream, once something other than text() or json() is asked for. */
   #full: Response | undefined;
 
-  /** `text` is the whole body (`null`: none, as for a 204). */
   constructor(text: string | null, init: ResponseInit) {
     super(null, init);
     this.#text = text;
@@ -54,7 +63,7 @@ export class RawResponse extends Response {
 
   override clone(): Response {
     if (this.bodyUsed) throw new TypeError("Response.clone: the body has already been read.");
-    return this.#full ? this.#full.clone() : new RawResponse(this.#text, this.#init());
+    return this.#full ? this.#full.clone() : rawResponse(this.#text, this.#init());
   }
 
   #take(): string {
@@ -76,4 +85,4 @@ export class RawResponse extends Response {
     }
     return this.#full;
   }
-}
+};

@@ -13,7 +13,7 @@ import { consoleLogger, logLevelFromEnv, LogPolicy, type Logger } from "../pipel
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
 import { readResult, toApiError, unwrapBody, type Unwrap } from "../pipeline/response.js";
 import { RawRequest } from "../http/raw-request.js";
-import { RawResponse } from "../http/raw-response.js";
+import { rawResponse } from "../http/raw-response.js";
 import { RetryPolicy, type RetryClassifier, type RetryOptions } from "../pipeline/retry.js";
 import { type Deadline } from "../runtime/time.js";
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "../errors/secrets.js";
@@ -421,7 +421,7 @@ export function createServiceCall(config: ServiceConfig): ServiceCall {
       if (!result.ok && !result.outcomeUnknown) throw toApiError(response, request, mapContext);
     }
     // Response() only takes statuses 200-599; a redirect that was not followed keeps its own.
-    return new RawResponse(NULL_BODY_STATUS.has(response.status) ? null : response.bodyText, {
+    return rawResponse(NULL_BODY_STATUS.has(response.status) ? null : response.bodyText, {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
