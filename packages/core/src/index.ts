@@ -61,11 +61,9 @@ export {
   type WorkspaceIdInput,
 } from "./operations/workspaces.js";
 export { normalizeAnswer, type AnswerFields } from "./operations/answer-fields.js";
+export { createServiceClient, createRawClient, withRawClient } from "./operations/raw-client.js";
 export {
-  createServiceClient,
   createServiceCall,
-  createRawClient,
-  withRawClient,
   bindToContext,
   type BoundToContext,
   type ServiceCall,
@@ -108,7 +106,7 @@ export {
 } from "./pipeline/signing.js";
 export { createIamTokenProvider, iamEndpointFor, type IamTokenProvider, type IamTokenOptions } from "./huawei/iam.js";
 export { resolveBaseUrl, normalizeEndpoint, encodeRfc3986, expandPath, isLoopbackHost, assertRegionName, type EndpointOptions } from "./http/endpoint.js";
-export { readErrorFields, requestIdOf, unwrapBody, type Unwrap, type ErrorFields } from "./pipeline/response.js";
+export { readErrorFields, requestIdOf, unwrapBody, type Unwrap, type ErrorFields, type MapContext } from "./pipeline/response.js";
 export { createSecretSet, assertHeaderValue, redactUrl, REDACTED, RECENT_SECRETS, type SecretSet } from "./errors/secrets.js";
 export {
   setInstrumenter,

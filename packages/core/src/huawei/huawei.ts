@@ -5,7 +5,8 @@
 // Explicit options always win; then the environment; then the credentials file.
 import type { AnswerFields } from "../operations/answer-fields.js";
 import { accessKeyAuthenticator, iamAuthenticator, tokenAuthenticator, type Authenticator } from "../pipeline/auth.js";
-import { createServiceCall, withRawClient, type CallOptions, type ClientOptions, type ServiceCall, type ServiceClient } from "../operations/client.js";
+import { withRawClient } from "../operations/raw-client.js";
+import { createServiceCall, type CallOptions, type ClientOptions, type ServiceCall, type ServiceClient } from "../operations/client.js";
 import { defaultCredentials, loadProfile } from "../credentials/chain/node.js";
 import { CredentialsUnavailableError } from "../credentials/credential-providers.js";
 import { readEnv } from "../runtime/env.js";

@@ -3,21 +3,19 @@
 //   call()  the lean typed path the provider packages use for their operations
 //           (validate, serialise once, send, map the answer);
 //   raw     an openapi-fetch client over the same pipeline, for everything else.
-import openapiFetch, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import { normalizeAnswer, type AnswerFields } from "./answer-fields.js";
 import { AuthPolicy, type Authenticator } from "../pipeline/auth.js";
 import { ConfigurationError, type ValidationIssue } from "../errors/errors.js";
-import { pathSegmentIssue, type EndpointOptions } from "../http/endpoint.js";
+import type { EndpointOptions } from "../http/endpoint.js";
 import { createPipeline, HttpResponse, type HttpRequest, type Policy, type SendRequest } from "../http/http.js";
 import { consoleLogger, logLevelFromEnv, LogPolicy, type Logger } from "../pipeline/logging.js";
 import { prepareRequest, type OperationInput, type OperationSpec } from "./operation.js";
-import { readResult, toApiError, unwrapBody, type Unwrap } from "../pipeline/response.js";
-import { RawRequest } from "../http/raw-request.js";
-import { rawResponse } from "../http/raw-response.js";
+import { readResult, unwrapBody, type MapContext, type Unwrap } from "../pipeline/response.js";
 import { RetryPolicy, type RetryClassifier, type RetryOptions } from "../pipeline/retry.js";
 import { type Deadline } from "../runtime/time.js";
 import { assertHeaderName, assertHeaderValue, type SecretSet } from "../errors/secrets.js";
-import { createTransport, NULL_BODY_STATUS } from "../pipeline/transport.js";
+import { createTransport } from "../pipeline/transport.js";
 import { TracePolicy } from "../tracing/attempt.js";
 import { traceCall, traceOf, withTrace, withTracing, type ClientTracing, type TraceIdentity } from "../tracing/call.js";
 import type { Instrumenter } from "../tracing/instrumenter.js";
@@ -120,10 +118,12 @@ export interface ServiceCall {
   provider: string;
   /** The base URL every path is appended to. */
   baseUrl: string;
-  /** A fetch over the same pipeline, failures rejecting with SdkError subclasses: what `raw` is built on. */
-  fetch(input: Request | RawRequest): Promise<Response>;
   /** What the client's spans are made with (see traceCall). */
   tracing: ClientTracing;
+  /** How the service's answers become results and errors (its envelope, not-found codes, retry hints): `raw` reads them the same way. */
+  answers: MapContext;
+  /** The client's own headers (lower case, without the User-Agent), sent with every request. */
+  headers: Readonly<Record<string, string>>;
 }
 
 /** What a provider package builds its methods on. */
@@ -131,12 +131,6 @@ export interface ServiceClient<Paths extends {}> extends ServiceCall {
   /** openapi-fetch over the same pipeline; failures reject with SdkError subclasses too. */
   raw: Client<Paths, `${string}/${string}`>;
 }
-
-// openapi-fetch's CommonJS build sets exports.default; our own .cjs output imports
-// it with Node's interop, where the default import is the whole module.exports.
-// Read when a raw client is made, so a bundle that makes none drops openapi-fetch.
-const openapiClient = () =>
-  (typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default) as typeof openapiFetch;
 
 function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -153,7 +147,7 @@ function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<s
 // body leaves the server waiting, and the call hangs until its timeout.
 const MANAGED_HEADERS = new Set(["connection", "content-length", "expect", "host", "http2-settings", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]);
 
-function managedHeaderIssues(names: Iterable<string>): ValidationIssue[] {
+export function managedHeaderIssues(names: Iterable<string>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const name of names) {
     if (MANAGED_HEADERS.has(name.toLowerCase())) {
@@ -176,40 +170,6 @@ function callHeaders(provider: string, operation: string, headers: Record<string
   const issues = managedHeaderIssues(Object.keys(headers));
   if (issues.length > 0) throw validationError(issues, { provider, operation });
   return lowerCaseHeaders(headers);
-}
-
-/**
- * openapi-fetch puts path parameters in the URL as they are, and the URL parser
- * then resolves `.` and `..` (`DELETE .../workspaces/..` would go to the parent):
- * refuse them, and empty values, as the typed methods do.
- */
-function rawPathIssues(init: unknown): ValidationIssue[] {
-  const path = (init as { params?: { path?: unknown } } | undefined)?.params?.path;
-  const issues: ValidationIssue[] = [];
-  if (typeof path !== "object" || path === null) return issues;
-  for (const [name, value] of Object.entries(path)) {
-    // Numbers are fine here: openapi-fetch writes them as they are.
-    const issue = typeof value === "number" && Number.isFinite(value) ? undefined : pathSegmentIssue(name, value);
-    if (issue) issues.push(issue);
-  }
-  return issues;
-}
-
-const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
-
-/** The openapi-fetch client with its methods checking path parameters first (a rejected ValidationError, nothing sent). */
-function guardRawPaths<C extends object>(client: C, provider: string): C {
-  const guarded = { ...client } as Record<string, unknown>;
-  for (const method of RAW_METHODS) {
-    const send = (client as Record<string, unknown>)[method];
-    if (typeof send !== "function") continue;
-    guarded[method] = (url: string, init?: unknown) => {
-      const issues = rawPathIssues(init);
-      if (issues.length > 0) return Promise.reject(validationError(issues, { provider, operation: `${method} ${url}` }));
-      return (send as (url: string, init?: unknown) => unknown).call(client, url, init);
-    };
-  }
-  return guarded as C;
 }
 
 function numberCheck(provider: string, options: Record<string, unknown>) {
@@ -243,37 +203,6 @@ function assertCallOptions(provider: string, options: CallOptions): void {
 }
 
 /**
- * Builds a service client: the pipeline (retries, authentication, User-Agent, logging)
- * over the transport, the validated `call` and the openapi-fetch `raw` client. Throws a
- * ConfigurationError when an option is out of range or a header is not valid.
- *
- * @example
- * const secrets = createSecretSet();
- * const service = createServiceClient<paths>({
- *   provider: "example",
- *   baseUrl: "https://api.example.com",
- *   authenticator: tokenAuthenticator("x-auth-token", token, secrets),
- *   classifier: huaweiRetryClassifier,
- *   secrets,
- *   options: { timeoutInMs: 10_000 },
- * });
- */
-export function createServiceClient<Paths extends {}>(config: ServiceConfig): ServiceClient<Paths> {
-  return withRawClient<Paths>(createServiceCall(config));
-}
-
-/**
- * The openapi-fetch client over a service's pipeline, typed by the spec's paths.
- *
- * @example
- * const raw = createRawClient<paths>(createServiceCall(config));
- * const { data } = await raw.GET("/v1/{project_id}/workspaces", { params: { path: { project_id } } });
- */
-export function createRawClient<Paths extends {}>(service: Pick<ServiceCall, "baseUrl" | "fetch" | "provider">): Client<Paths, `${string}/${string}`> {
-  return guardRawPaths(openapiClient()<Paths>({ baseUrl: service.baseUrl, fetch: service.fetch as typeof fetch, Request: RawRequest as unknown as typeof Request }), service.provider);
-}
-
-/**
  * Functions that take a context first, as methods without it.
  *
  * @example
@@ -304,16 +233,6 @@ export function bindToContext<C, F extends Record<string, (ctx: C, ...args: neve
 }
 
 /**
- * The service with its `raw` client added.
- *
- * @example
- * const service = withRawClient<paths>(createServiceCall(config));
- */
-export function withRawClient<Paths extends {}>(service: ServiceCall): ServiceClient<Paths> {
-  return { ...service, raw: createRawClient<Paths>(service) };
-}
-
-/**
  * {@link createServiceClient} without `raw`: the pipeline and the validated `call`. What a
  * provider's `/api` context is built on. Throws a ConfigurationError when an option is out
  * of range or a header is not valid.
@@ -328,7 +247,7 @@ export function createServiceCall(config: ServiceConfig): ServiceCall {
   const { "user-agent": appUserAgent, ...userHeaders } = clientHeaders(provider, options.headers);
   const bodyHeaders = { ...lowerCaseHeaders(config.bodyHeaders), ...userHeaders };
   const unwrap = config.unwrap ?? unwrapBody;
-  const mapContext = {
+  const mapContext: MapContext = {
     provider,
     unwrap,
     secrets,
@@ -381,53 +300,6 @@ export function createServiceCall(config: ServiceConfig): ServiceCall {
     return config.answerFields ? normalizeAnswer(value, config.answerFields) : value;
   }
 
-  // openapi-fetch hands over a Request; feed it to the same pipeline and hand back a Response.
-  function rawFetch(input: Request | RawRequest): Promise<Response> {
-    return traceCall(tracing, "raw", {}, (traced) => rawSend(input, traced));
-  }
-
-  async function rawSend(input: Request | RawRequest, traced: CallOptions): Promise<Response> {
-    const url = new URL(input.url);
-    const method = input.method.toUpperCase();
-    // Read first: encoding a form sets its content type.
-    const body = input.body ? await input.text() : undefined;
-    const issues = managedHeaderIssues(input.headers.keys());
-    if (issues.length > 0) throw validationError(issues, { provider, operation: `${method} ${url.pathname}` });
-    const headers: Record<string, string> = { ...userHeaders };
-    let userAgent: string | undefined;
-    input.headers.forEach((value, name) => {
-      if (name === "user-agent") userAgent = value;
-      else headers[name] = value;
-    });
-    const request: HttpRequest = {
-      method,
-      url: input.url,
-      headers,
-      body,
-      abortSignal: input.signal,
-      idempotent: ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"].includes(method),
-      operation: `${method} ${url.pathname}`,
-      context: withTrace({ attempts: 0, retry: 0 }, traceOf(traced)),
-      userAgent,
-    };
-    const response = await send(request);
-    // One error model: a failure rejects with the same ApiError as the wrapped
-    // methods', never an openapi-fetch `{ error }`. A 2xx answer the provider
-    // reads as an explicit failure (RES's is_success:false) rejects too; other
-    // 2xx bodies (empty, not an object) are handed over as they are.
-    if (!response.ok) throw toApiError(response, request, mapContext);
-    if (!response.malformed) {
-      const result = unwrap(response.body, response);
-      if (!result.ok && !result.outcomeUnknown) throw toApiError(response, request, mapContext);
-    }
-    // Response() only takes statuses 200-599; a redirect that was not followed keeps its own.
-    return rawResponse(NULL_BODY_STATUS.has(response.status) ? null : response.bodyText, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-  }
-
-  return { call, send, provider, baseUrl: config.baseUrl, fetch: rawFetch, tracing };
+  return { call, send, provider, baseUrl: config.baseUrl, tracing, answers: mapContext, headers: userHeaders };
 }
 

@@ -84,10 +84,21 @@ export function excerpt(bodyText: string, max = 200): string | undefined {
   return plain.length > max ? `${plain.slice(0, max - 3)}...` : plain;
 }
 
+/**
+ * How a service's answers become results and errors: its envelope, its secrets (redacted
+ * from errors), its retry hints and its "does not exist" codes.
+ *
+ * @example
+ * const answers: MapContext = { provider: "modelarts", unwrap: unwrapBody, secrets: createSecretSet(), notFoundCodes: ["ModelArts.7005"] };
+ */
 export interface MapContext {
+  /** The service's short name, in errors. */
   provider: string;
+  /** How a 2xx answer is read. */
   unwrap: Unwrap;
+  /** The values redacted from errors. */
   secrets: SecretSet;
+  /** How long the answer asks to wait before a retry. */
   retryAfterInMs?: (response: HttpResponse) => number | undefined;
   /** Codes that mean "does not exist" for this service. */
   notFoundCodes?: readonly string[];

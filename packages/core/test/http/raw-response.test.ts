@@ -62,7 +62,7 @@ describe("raw calls over loopback", () => {
     });
     const seen: unknown[] = [];
     service.raw.use({
-      async onResponse({ response }) {
+      async onResponse({ response }: { response: Response }) {
         expect(response).toBeInstanceOf(Response);
         seen.push(await response.clone().json());
         return undefined;
