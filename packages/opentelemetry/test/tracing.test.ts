@@ -227,12 +227,27 @@ describe("credentials and the project", () => {
     expect(parentOf(refresh)).toBe(id(call));
     expect(lookup.attributes).toMatchObject({ "rpc.service": "iam", "cloud.region": "cn-north-4" });
     expect(call.attributes).toMatchObject({ "cloud.region": "cn-north-4" });
+    // The lookup's request is an attempt span of its own, under the lookup.
+    const lookupAttempts = byKind(SpanKind.CLIENT).filter((s) => parentOf(s) === id(lookup));
+    expect(lookupAttempts.map((s) => s.name)).toEqual(["GET"]);
+    expect(String(lookupAttempts[0]!.attributes["url.full"])).toContain("/v3/projects?name=cn-north-4");
   });
 
-  it("IAM password credentials: no password in any span", async () => {
+  it("IAM password credentials: the token request is a span under the first call, with its attempt; no password in any span", async () => {
     const ma = createModelArtsClient(emulator.iamClientOptions.modelarts);
     await ma.createWorkspace({ name: "otel-iam" });
-    expect(spans().some((s) => s.name === "modelarts.createWorkspace")).toBe(true);
+    const call = spans().find((s) => s.name === "modelarts.createWorkspace")!;
+    const getToken = spans().filter((s) => s.name === "iam.getToken");
+    expect(getToken).toHaveLength(1);
+    expect(parentOf(getToken[0]!)).toBe(id(call));
+    expect(getToken[0]!.attributes).toMatchObject({ "rpc.service": "iam", "rpc.method": "getToken" });
+    const tokenAttempts = byKind(SpanKind.CLIENT).filter((s) => parentOf(s) === id(getToken[0]!));
+    expect(tokenAttempts.map((s) => [s.name, s.attributes["http.response.status_code"]])).toEqual([["POST", 201]]);
+    expect(String(tokenAttempts[0]!.attributes["url.full"])).toContain("/v3/auth/tokens");
+    // The token is kept: the next call asks IAM nothing.
+    exporter.reset();
+    await ma.createWorkspace({ name: "otel-iam-2" });
+    expect(spans().map((s) => s.name).filter((name) => name.startsWith("iam."))).toEqual([]);
   });
 });
 

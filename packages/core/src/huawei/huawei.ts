@@ -273,7 +273,7 @@ export function createHuaweiServiceCall<Region extends string>(config: HuaweiSer
     if (!region || !lookup) throw noProject(operation);
     const iam = iamBase(options.iamEndpoint || c?.iamEndpoint || settings.iamEndpoint(), region, options.allowInsecureHttp);
     const projects = lookup;
-    return abortable(traceStep(traced, "iam", "lookupProject", () => projects.projectId(region, iam, wait)), wait, provider, operation, `the project id of ${region}`);
+    return abortable(traceStep(traced, "iam", "lookupProject", (context) => projects.projectId(region, iam, wait, context)), wait, provider, operation, `the project id of ${region}`);
   }
 
   // Fabric: every signed call, raw ones included, waits for the project before it is signed.

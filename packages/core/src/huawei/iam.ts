@@ -5,7 +5,7 @@
 // remembered for five minutes so that a retry loop cannot lock the account.
 import { assertRegionName } from "../http/endpoint.js";
 import { ApiError, ConfigurationError } from "../errors/errors.js";
-import { createPipeline, isRecord, type HttpRequest, type Policy } from "../http/http.js";
+import { createPipeline, isRecord, type CallContext, type HttpRequest, type Policy } from "../http/http.js";
 import { LogPolicy, type Logger } from "../pipeline/logging.js";
 import { readResult, unwrapBody } from "../pipeline/response.js";
 import { RetryPolicy, type RetryOptions } from "../pipeline/retry.js";
@@ -13,6 +13,8 @@ import { huaweiRetryClassifier } from "./huawei-gateway.js";
 import type { SecretSet } from "../errors/secrets.js";
 import { leaveReasons, sharedWork, type SharedWait } from "../runtime/shared-work.js";
 import { createTransport } from "../pipeline/transport.js";
+import { TracePolicy } from "../tracing/attempt.js";
+import { traceStep } from "../tracing/call.js";
 
 /**
  * Options of {@link createIamTokenProvider}.
@@ -72,9 +74,10 @@ export interface IamTokenProvider {
   /**
    * A valid token: the cached one, the one being fetched, or a new one. A caller leaves
    * when its `abortSignal` fires or its `deadline` passes; the request is aborted when
-   * every caller waiting for it has left.
+   * every caller waiting for it has left. A request made for a traced call (`traced`: its
+   * request's context) is its span `iam.getToken`, with an attempt span per HTTP attempt.
    */
-  token(wait?: SharedWait): Promise<string>;
+  token(wait?: SharedWait, traced?: object): Promise<string>;
   /** Forget `token` if it is the cached one (the service said it is no longer valid). */
   invalidate(token: string): void;
 }
@@ -90,12 +93,15 @@ export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvid
   options.secrets.add(options.password);
   const policies: Policy[] = [new RetryPolicy(huaweiRetryClassifier, options, "iam")];
   if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));
+  policies.push(new TracePolicy());
   const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider: "iam" }));
   let cached: { token: string; renewAt: number } | undefined;
   let refused: { error: unknown; until: number } | undefined;
-  const request = sharedWork(fetchToken);
+  // The call that starts a request is the one its span belongs to.
+  let starter: object | undefined;
+  const request = sharedWork((signal) => traceStep(starter, "iam", "getToken", (context) => fetchToken(signal, context)));
 
-  async function fetchToken(signal: AbortSignal): Promise<string> {
+  async function fetchToken(signal: AbortSignal, context: CallContext): Promise<string> {
     const o = options;
     const body = JSON.stringify({
       auth: {
@@ -115,7 +121,7 @@ export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvid
       idempotent: true,
       abortSignal: signal,
       operation: "getToken",
-      context: { attempts: 0, retry: 0 },
+      context,
     };
     const started = Date.now();
     const response = await send(request);
@@ -144,10 +150,11 @@ export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvid
   }
 
   return {
-    token(wait = {}) {
+    token(wait = {}, traced) {
       const now = Date.now();
       if (refused && now < refused.until) return Promise.reject(refused.error);
       if (cached && now < cached.renewAt) return Promise.resolve(cached.token);
+      if (!request.running()) starter = traced;
       return request.join(wait, leaveReasons({ provider: "iam", operation: "getToken" }, "an IAM token", wait));
     },
     invalidate(token) {

@@ -7,7 +7,7 @@ import type { Authenticator } from "../pipeline/auth.js";
 import { AuthPolicy } from "../pipeline/auth.js";
 import { encodeRfc3986 } from "../http/endpoint.js";
 import { ConfigurationError } from "../errors/errors.js";
-import { createPipeline, isRecord, type HttpRequest, type Policy } from "../http/http.js";
+import { createPipeline, isRecord, type CallContext, type HttpRequest, type Policy } from "../http/http.js";
 import { huaweiRetryClassifier } from "./huawei-gateway.js";
 import { LogPolicy, type Logger } from "../pipeline/logging.js";
 import { readResult, unwrapBody } from "../pipeline/response.js";
@@ -16,6 +16,7 @@ import { assertHeaderValue, type SecretSet } from "../errors/secrets.js";
 import { leaveReasons, sharedWork, type SharedWait } from "../runtime/shared-work.js";
 import { createTransport } from "../pipeline/transport.js";
 import { UserAgentPolicy } from "../pipeline/user-agent.js";
+import { TracePolicy } from "../tracing/attempt.js";
 
 /**
  * Options of {@link createProjectLookup}.
@@ -49,8 +50,9 @@ export interface ProjectLookup {
    * The region's project id: the one found before, the one being looked up, or a new lookup at
    * `iamEndpoint` (checked, no trailing slash). A caller leaves when its `abortSignal` fires or
    * its `deadline` passes; the lookup is aborted when every caller waiting for it has left.
+   * `context` is that of the requests a new lookup makes (a traced one's attempt spans).
    */
-  projectId(region: string, iamEndpoint: string, wait?: SharedWait): Promise<string>;
+  projectId(region: string, iamEndpoint: string, wait?: SharedWait, context?: CallContext): Promise<string>;
   /** The region's project id if it is already known. */
   known(region: string): string | undefined;
 }
@@ -67,11 +69,14 @@ export function createProjectLookup(options: ProjectLookupOptions): ProjectLooku
     new UserAgentPolicy(options.userAgent, undefined),
   ];
   if (options.logger) policies.push(new LogPolicy(options.logger, "iam", options.secrets));
+  policies.push(new TracePolicy());
   const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider: "iam" }));
   const found = new Map<string, string>();
   const pending = new Map<string, ReturnType<typeof sharedWork<string>>>();
+  // The context of the call that starts a lookup: the attempt spans are its.
+  const starters = new Map<string, CallContext | undefined>();
 
-  async function lookUp(region: string, iamEndpoint: string, signal: AbortSignal): Promise<string> {
+  async function lookUp(region: string, iamEndpoint: string, signal: AbortSignal, context: CallContext): Promise<string> {
     const request: HttpRequest = {
       method: "GET",
       url: `${iamEndpoint}/v3/projects?name=${encodeRfc3986(region)}`,
@@ -79,7 +84,7 @@ export function createProjectLookup(options: ProjectLookupOptions): ProjectLooku
       abortSignal: signal,
       idempotent: true,
       operation: "listProjects",
-      context: { attempts: 0, retry: 0 },
+      context,
     };
     const response = await send(request);
     const body = readResult<unknown>(response, request, { provider: "iam", unwrap: unwrapBody, secrets: options.secrets });
@@ -102,14 +107,15 @@ export function createProjectLookup(options: ProjectLookupOptions): ProjectLooku
   }
 
   return {
-    projectId(region, iamEndpoint, wait = {}) {
+    projectId(region, iamEndpoint, wait = {}, context) {
       const known = found.get(region);
       if (known !== undefined) return Promise.resolve(known);
       let lookup = pending.get(region);
       if (!lookup) {
-        lookup = sharedWork((signal) => lookUp(region, iamEndpoint, signal));
+        lookup = sharedWork((signal) => lookUp(region, iamEndpoint, signal, starters.get(region) ?? { attempts: 0, retry: 0 }));
         pending.set(region, lookup);
       }
+      if (!lookup.running()) starters.set(region, context);
       return lookup.join(wait, leaveReasons({ provider: options.service }, `the project id of ${region}`, wait));
     },
     known: (region) => found.get(region),

@@ -162,7 +162,7 @@ export function accessKeyAuthenticator(
 export function iamAuthenticator(provider: IamTokenProvider): Authenticator {
   return {
     async authenticate(request) {
-      request.headers["x-auth-token"] = await provider.token({ abortSignal: request.abortSignal, deadline: request.deadline });
+      request.headers["x-auth-token"] = await provider.token({ abortSignal: request.abortSignal, deadline: request.deadline }, request.context);
     },
     recover(response, request) {
       if (!isTokenRejected(response)) return false;

@@ -5,6 +5,7 @@
 // a step of ensureWorkspace) adds to the outer span instead of starting one.
 // Every value handed to the instrumenter goes through the client's redaction.
 import type { SecretSet } from "../errors/secrets.js";
+import type { CallContext } from "../http/http.js";
 import { getInstrumenter, type Instrumenter, type TraceAttributes, type TraceSpan } from "./instrumenter.js";
 
 /**
@@ -158,12 +159,15 @@ export function tracingOf(method: object): ClientTracing | undefined {
   return (method as { [TRACING]?: ClientTracing })[TRACING];
 }
 
-/** A span of its own for a step of a traced call (`iam.lookupProject`), a child of the call's span. */
-export function traceStep<T>(options: object | undefined, service: string, method: string, run: () => Promise<T>): Promise<T> {
+/**
+ * A span of its own for a step of a traced call (`iam.lookupProject`, `iam.getToken`), a
+ * child of the call's span. `run` gets the context of the step's requests (their attempt
+ * spans are the step's children), or an untraced one.
+ */
+export function traceStep<T>(options: object | undefined, service: string, method: string, run: (context: CallContext) => Promise<T>): Promise<T> {
   const parent = traceOf(options);
-  if (!parent) return run();
-  const child = startCallTrace({ ...parent.tracing, service }, method, parent);
-  return child ? within(child, run) : run();
+  const child = parent && startCallTrace({ ...parent.tracing, service }, method, parent);
+  return child ? within(child, () => run(withTrace({ attempts: 0, retry: 0 }, child))) : run({ attempts: 0, retry: 0 });
 }
 
 /**
