@@ -105,28 +105,46 @@ function refusedByRuntime(error: unknown): { code: string; why: string } | undef
 /** Statuses whose responses carry no body (and may not be given one). */
 export const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
+// One decoder for every response: without `stream`, decode() keeps no state between calls.
+const utf8 = new TextDecoder();
+
 /**
  * Reads the body as text, counting the bytes as fetch hands them over: after any
  * Content-Encoding is undone, so a small compressed body cannot grow past the limit
  * (Content-Length counts the compressed bytes, and is not trusted). Stops at the limit.
+ * The chunks are decoded once, at the end: one flat string, no streaming decoder per chunk.
  */
 async function readBody(response: Response, limit: number): Promise<{ text: string; truncated: boolean }> {
   if (!response.body) return { text: "", truncated: false };
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
+  let first: Uint8Array | undefined;
+  let more: Uint8Array[] | undefined;
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
+    if (size + value.byteLength > limit) {
       await reader.cancel().catch(() => {});
-      return { text, truncated: true };
+      // What came before the limit, an incomplete last character left out.
+      const partial = first === undefined ? "" : new TextDecoder().decode(more ? concat(more, size) : first, { stream: true });
+      return { text: partial, truncated: true };
     }
-    text += decoder.decode(value, { stream: true });
+    size += value.byteLength;
+    if (first === undefined) first = value;
+    else (more ??= [first]).push(value);
   }
-  return { text: text + decoder.decode(), truncated: false };
+  if (first === undefined) return { text: "", truncated: false };
+  return { text: utf8.decode(more ? concat(more, size) : first), truncated: false };
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
 }
 
 /**
