@@ -33,17 +33,25 @@ export function sdkUserAgent(packageId: string, globals?: Globals): string | und
  */
 export class UserAgentPolicy implements Policy {
   readonly name = "user-agent";
+  /** The header of a first attempt without a User-Agent of its own: most attempts. */
+  private readonly usual: string;
   constructor(
     private readonly base: string | undefined,
     /** The client's `headers["user-agent"]`, if any. */
     private readonly app: string | undefined,
-  ) {}
+  ) {
+    this.usual = this.header(app, 0);
+  }
 
   send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {
-    const own = request.userAgent ?? this.app;
-    const parts = [this.base, own, request.context.retry > 0 ? `attempt/${request.context.retry + 1}` : undefined].filter(Boolean);
+    const { retry } = request.context;
+    const value = request.userAgent === undefined && retry === 0 ? this.usual : this.header(request.userAgent ?? this.app, retry);
     // AuthPolicy, above, gave this attempt its own headers object: set the header on it, no copy.
-    if (parts.length > 0) request.headers["user-agent"] = parts.join(" ");
+    if (value !== "") request.headers["user-agent"] = value;
     return next(request);
+  }
+
+  private header(own: string | undefined, retry: number): string {
+    return [this.base, own, retry > 0 ? `attempt/${retry + 1}` : undefined].filter(Boolean).join(" ");
   }
 }
