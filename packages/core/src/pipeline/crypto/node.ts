@@ -33,7 +33,9 @@ const ascii = /^[\x00-\x7f]*$/;
  * An HMAC-SHA256 signer for one key, made once per credential (the key is prepared once).
  * Where one-shot hashing exists, HMAC is computed as RFC 2104 defines it, from two such
  * hashes over the padded key: faster than an Hmac object per signature. The padded key
- * goes in as text with the data, which is exact only for ASCII: anything else takes createHmac.
+ * goes in as text before the data, and the text is hashed as UTF-8: exact when the padded
+ * key is ASCII (its UTF-8 is its bytes; the data's UTF-8 is what createHmac would hash);
+ * any other key takes createHmac.
  */
 export function hmacSha256(key: string): (data: string) => string {
   const crypto = nodeCrypto();
@@ -48,7 +50,6 @@ export function hmacSha256(key: string): (data: string) => string {
   const outer = Buffer.alloc(96);
   padded(0x5c).copy(outer, 0);
   return (data) => {
-    if (!ascii.test(data)) return withHmac(data);
     (hash("sha256", innerKey + data, "buffer") as Buffer).copy(outer, 64);
     return hash("sha256", outer, "hex") as string;
   };
