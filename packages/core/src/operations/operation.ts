@@ -89,21 +89,43 @@ function serialise(value: unknown, issues: ValidationIssue[]): { text: string; s
   return { text, sent: JSON.parse(text) };
 }
 
-function encodeQuery(operation: OperationSpec, query: Record<string, unknown>, issues: ValidationIssue[]): string {
-  const known = operation.query ?? {};
-  const pairs: string[] = [];
-  for (const [name, param] of Object.entries(known)) {
-    if (param.required && query[name] === undefined) issues.push({ path: name, rule: "required", message: `${name} (query parameter) is required` });
+/** An operation's query parameters as encodeQuery reads them, worked out once per operation. */
+interface QueryPlan {
+  known: Map<string, ParameterSpec>;
+  required: string[];
+  names: string[];
+}
+
+const queryPlans = new WeakMap<Record<string, ParameterSpec>, QueryPlan>();
+const NO_QUERY: Record<string, ParameterSpec> = {};
+
+function queryPlan(known: Record<string, ParameterSpec>): QueryPlan {
+  let plan = queryPlans.get(known);
+  if (!plan) {
+    const names = Object.keys(known);
+    plan = { known: new Map(names.map((name) => [name, known[name]!])), required: names.filter((name) => known[name]!.required), names };
+    queryPlans.set(known, plan);
   }
-  for (const [name, value] of Object.entries(query)) {
+  return plan;
+}
+
+function encodeQuery(operation: OperationSpec, query: Record<string, unknown>, issues: ValidationIssue[]): string {
+  const { known, required, names } = queryPlan(operation.query ?? NO_QUERY);
+  let encoded = "";
+  for (const name of required) {
+    if (query[name] === undefined) issues.push({ path: name, rule: "required", message: `${name} (query parameter) is required` });
+  }
+  for (const name in query) {
+    if (!Object.prototype.hasOwnProperty.call(query, name)) continue;
+    const value = query[name];
     if (value === undefined) continue;
-    const param = Object.prototype.hasOwnProperty.call(known, name) ? known[name] : undefined;
+    const param = known.get(name);
     if (!param) {
-      const hint = suggest(name, Object.keys(known));
+      const hint = suggest(name, names);
       issues.push({
         path: name,
         rule: "additionalProperties",
-        message: `${name} is not a known query parameter${hint ? ` (did you mean ${hint}?)` : ""}; known: ${Object.keys(known).join(", ") || "none"}`,
+        message: `${name} is not a known query parameter${hint ? ` (did you mean ${hint}?)` : ""}; known: ${names.join(", ") || "none"}`,
       });
       continue;
     }
@@ -115,12 +137,12 @@ function encodeQuery(operation: OperationSpec, query: Record<string, unknown>, i
       continue;
     }
     try {
-      pairs.push(`${encodeRfc3986(name)}=${encodeRfc3986(String(value))}`);
+      encoded += `${encoded ? "&" : "?"}${encodeRfc3986(name)}=${encodeRfc3986(String(value))}`;
     } catch {
       issues.push({ path: name, rule: "encoding", message: `${name} (query parameter) cannot be encoded: it contains a lone UTF-16 surrogate` });
     }
   }
-  return pairs.length ? `?${pairs.join("&")}` : "";
+  return encoded;
 }
 
 /**
@@ -130,8 +152,8 @@ function encodeQuery(operation: OperationSpec, query: Record<string, unknown>, i
 export function prepareRequest(operation: OperationSpec, input: OperationInput): PreparedRequest {
   const issues: ValidationIssue[] = [];
   const params = input.params ?? {};
-  for (const [name, param] of Object.entries(operation.params ?? {})) {
-    if (params[name] !== undefined) check(param.schema, params[name], name, issues);
+  for (const name in operation.params) {
+    if (params[name] !== undefined) check(operation.params[name]!.schema, params[name], name, issues);
   }
   const path = expandPath(operation.path, params, issues);
   const query = input.query === undefined ? "" : encodeQuery(operation, input.query, issues);
