@@ -92,6 +92,8 @@ function serialise(value: unknown, issues: ValidationIssue[]): { text: string; s
 /** An operation's query parameters as encodeQuery reads them, worked out once per operation. */
 interface QueryPlan {
   known: Map<string, ParameterSpec>;
+  /** Each known name as it goes in the query string. */
+  encoded: Map<string, string>;
   required: string[];
   names: string[];
 }
@@ -103,14 +105,19 @@ function queryPlan(known: Record<string, ParameterSpec>): QueryPlan {
   let plan = queryPlans.get(known);
   if (!plan) {
     const names = Object.keys(known);
-    plan = { known: new Map(names.map((name) => [name, known[name]!])), required: names.filter((name) => known[name]!.required), names };
+    plan = {
+      known: new Map(names.map((name) => [name, known[name]!])),
+      encoded: new Map(names.map((name) => [name, encodeRfc3986(name)])),
+      required: names.filter((name) => known[name]!.required),
+      names,
+    };
     queryPlans.set(known, plan);
   }
   return plan;
 }
 
 function encodeQuery(operation: OperationSpec, query: Record<string, unknown>, issues: ValidationIssue[]): string {
-  const { known, required, names } = queryPlan(operation.query ?? NO_QUERY);
+  const { known, encoded: encodedNames, required, names } = queryPlan(operation.query ?? NO_QUERY);
   let encoded = "";
   for (const name of required) {
     if (query[name] === undefined) issues.push({ path: name, rule: "required", message: `${name} (query parameter) is required` });
@@ -137,7 +144,9 @@ function encodeQuery(operation: OperationSpec, query: Record<string, unknown>, i
       continue;
     }
     try {
-      encoded += `${encoded ? "&" : "?"}${encodeRfc3986(name)}=${encodeRfc3986(String(value))}`;
+      // A whole number is digits (and a sign): nothing to encode.
+      const text = Number.isSafeInteger(value) ? String(value) : encodeRfc3986(String(value));
+      encoded += `${encoded ? "&" : "?"}${encodedNames.get(name)!}=${text}`;
     } catch {
       issues.push({ path: name, rule: "encoding", message: `${name} (query parameter) cannot be encoded: it contains a lone UTF-16 surrogate` });
     }
