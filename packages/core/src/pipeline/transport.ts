@@ -105,8 +105,9 @@ function refusedByRuntime(error: unknown): { code: string; why: string } | undef
 /** Statuses whose responses carry no body (and may not be given one). */
 export const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
-// One decoder for every response: without `stream`, decode() keeps no state between calls.
-const utf8 = new TextDecoder();
+// One decoder for every response (without `stream`, decode() keeps no state between calls),
+// made at the first response rather than at import.
+let utf8: TextDecoder | undefined;
 
 /**
  * Reads the body as text, counting the bytes as fetch hands them over: after any
@@ -134,7 +135,7 @@ async function readBody(response: Response, limit: number): Promise<{ text: stri
     else (more ??= [first]).push(value);
   }
   if (first === undefined) return { text: "", truncated: false };
-  return { text: utf8.decode(more ? concat(more, size) : first), truncated: false };
+  return { text: (utf8 ??= new TextDecoder()).decode(more ? concat(more, size) : first), truncated: false };
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
