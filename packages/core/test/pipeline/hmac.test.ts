@@ -1,6 +1,7 @@
 // The node build's HMAC-SHA256 (two one-shot hashes over the padded key, RFC 2104) is
 // node:crypto's createHmac for every kind of key and message: short, exactly one block,
-// longer than a block (hashed first), non-ASCII key or message (which take createHmac).
+// longer than a block (hashed first), a non-ASCII key (which takes createHmac), non-ASCII
+// messages (hashed as UTF-8 after the ASCII padded key), a lone surrogate.
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hmacSha256 } from "../../src/pipeline/crypto/node.js";
