@@ -66,100 +66,13 @@ export interface Schema {
 const PROBE: ValidationIssue[] = [];
 const PROBE_ISSUE: ValidationIssue = { path: "", rule: "", message: "" };
 
-/** Whether `value` satisfies `rules`, without building messages. */
-function probe(rules: Rules, value: unknown, path: string): boolean {
+/** Whether `value` satisfies `schema`, without building messages. */
+function probe(schema: Schema, value: unknown, path: string): boolean {
   const before = PROBE.length;
-  run(rules, value, path, PROBE);
+  check(schema, value, path, PROBE);
   const ok = PROBE.length === before;
   PROBE.length = before;
   return ok;
-}
-
-/**
- * A schema as the checker reads it: every keyword in one place, sub-schemas and the
- * pattern prepared. Made once per schema object; all of one shape, so the checker's
- * property reads stay monomorphic whatever the spec's schemas look like.
- */
-interface Rules {
-  readonly schema: Schema;
-  types: readonly SchemaType[] | undefined;
-  enum: readonly unknown[] | undefined;
-  hasConst: boolean;
-  not: Rules | undefined;
-  lengths: boolean;
-  minLength: number | undefined;
-  maxLength: number | undefined;
-  hasPattern: boolean;
-  /** Compiled at its first use: a pattern that does not compile throws where it is needed. */
-  pattern: RegExp | undefined;
-  minimum: number | undefined;
-  maximum: number | undefined;
-  exclusiveMinimum: number | undefined;
-  exclusiveMaximum: number | undefined;
-  minItems: number | undefined;
-  maxItems: number | undefined;
-  items: Rules | undefined;
-  properties: Map<string, Rules>;
-  required: readonly string[];
-  /** `false`: no other properties; rules: those of every other property; undefined: any. */
-  additional: false | Rules | undefined;
-  minProperties: number | undefined;
-  maxProperties: number | undefined;
-  allOf: readonly Rules[] | undefined;
-  anyOf: readonly Rules[] | undefined;
-  if: Rules | undefined;
-  then: Rules | undefined;
-  else: Rules | undefined;
-}
-
-const prepared = new WeakMap<Schema, Rules>();
-
-function rulesOf(schema: Schema): Rules {
-  let rules = prepared.get(schema);
-  if (rules) return rules;
-  const type = schema.type;
-  rules = {
-    schema,
-    types: type === undefined ? undefined : typeof type === "string" ? [type] : type,
-    enum: schema.enum,
-    hasConst: "const" in schema,
-    not: undefined,
-    lengths: schema.minLength !== undefined || schema.maxLength !== undefined,
-    minLength: schema.minLength,
-    maxLength: schema.maxLength,
-    hasPattern: schema.pattern !== undefined,
-    pattern: undefined,
-    minimum: schema.minimum,
-    maximum: schema.maximum,
-    exclusiveMinimum: schema.exclusiveMinimum,
-    exclusiveMaximum: schema.exclusiveMaximum,
-    minItems: schema.minItems,
-    maxItems: schema.maxItems,
-    items: undefined,
-    properties: new Map(),
-    required: schema.required ?? [],
-    additional: undefined,
-    minProperties: schema.minProperties,
-    maxProperties: schema.maxProperties,
-    allOf: undefined,
-    anyOf: undefined,
-    if: undefined,
-    then: undefined,
-    else: undefined,
-  };
-  // Kept before the sub-schemas are prepared: a schema that contains itself ends here.
-  prepared.set(schema, rules);
-  const sub = (s: Schema | undefined) => (s === undefined ? undefined : rulesOf(s));
-  rules.not = sub(schema.not);
-  rules.items = sub(schema.items);
-  for (const name of Object.keys(schema.properties ?? {})) rules.properties.set(name, rulesOf(schema.properties![name]!));
-  rules.additional = schema.additionalProperties === false ? false : typeof schema.additionalProperties === "object" ? rulesOf(schema.additionalProperties) : undefined;
-  rules.allOf = schema.allOf?.map(rulesOf);
-  rules.anyOf = schema.anyOf?.map(rulesOf);
-  rules.if = sub(schema.if);
-  rules.then = sub(schema.then);
-  rules.else = sub(schema.else);
-  return rules;
 }
 
 const patterns = new Map<string, RegExp>();
@@ -277,125 +190,121 @@ function report(issues: ValidationIssue[], path: string, rule: string, message: 
  * messages: they are on every call's path, and most of them are meant to fail.
  */
 export function check(schema: Schema, value: unknown, path: string, issues: ValidationIssue[]): void {
-  run(rulesOf(schema), value, path, issues);
-}
-
-function run(rules: Rules, value: unknown, path: string, issues: ValidationIssue[]): void {
   const probing = issues === PROBE;
-  const { schema } = rules;
   // No closure per call: this runs for every node of every body sent. The message is
   // only built when a rule is broken and someone will read it.
 
-  const types = rules.types;
-  if (types !== undefined && !(types.length === 1 ? hasType(value, types[0]!) : types.some((t) => hasType(value, t)))) {
+  const type = schema.type;
+  if (type !== undefined && !(typeof type === "string" ? hasType(value, type) : type.some((t) => hasType(value, t)))) {
+    const types = typeof type === "string" ? [type] : type;
     report(issues, path, "type", () => `must be ${types.map((t) => (t === "null" ? "null" : `a${/^[aeiou]/.test(t) ? "n" : ""} ${t}`)).join(" or ")} (got ${describeType(value)})`);
     return; // the other rules would only repeat this one
   }
-  const allowed = rules.enum;
-  if (allowed !== undefined && allowed.indexOf(value) === -1) {
+  const allowed = schema.enum;
+  if (allowed !== undefined && !allowed.some((e) => e === value)) {
     report(issues, path, "enum", () => `must be one of ${allowed.map(show).join(", ")} (got ${show(value)})`);
   }
-  if (rules.hasConst && schema.const !== value) {
+  if ("const" in schema && schema.const !== value) {
     report(issues, path, "const", () => `must be ${show(schema.const)} (got ${show(value)})`);
   }
-  if (rules.not !== undefined) {
-    if (probe(rules.not, value, path)) {
-      const not = schema.not!;
-      const forbidden = "const" in not ? [not.const] : not.enum;
+  if (schema.not !== undefined) {
+    if (probe(schema.not, value, path)) {
+      const forbidden = "const" in schema.not ? [schema.not.const] : schema.not.enum;
       report(issues, path, "not", () => forbidden ? `must not be ${forbidden.map(show).join(" or ")} (reserved)` : `must not match the excluded form (got ${show(value)})`);
     }
   }
 
   if (typeof value === "string") {
-    if (rules.lengths) {
+    if (schema.minLength !== undefined || schema.maxLength !== undefined) {
       const n = codePoints(value);
-      const { minLength, maxLength } = rules;
-      if (minLength !== undefined && n < minLength) {
+      if (schema.minLength !== undefined && n < schema.minLength) {
         report(issues, path, "minLength", () =>
-          value === "" && minLength === 1 ? "must not be empty" : `must be at least ${minLength} character${minLength === 1 ? "" : "s"} (got ${n})`,
+          value === "" && schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} character${schema.minLength === 1 ? "" : "s"} (got ${n})`,
         );
       }
-      if (maxLength !== undefined && n > maxLength) {
-        report(issues, path, "maxLength", () => `must be at most ${maxLength} characters (got ${n})`);
+      if (schema.maxLength !== undefined && n > schema.maxLength) {
+        report(issues, path, "maxLength", () => `must be at most ${schema.maxLength} characters (got ${n})`);
       }
     }
-    if (rules.hasPattern && !(rules.pattern ??= regex(schema.pattern!)).test(value)) {
+    if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) {
       report(issues, path, "pattern", () => `must match /${schema.pattern}/ (got ${show(value)})`);
     }
   } else if (typeof value === "number") {
-    if (rules.minimum !== undefined && value < rules.minimum) report(issues, path, "minimum", () => `must be >= ${schema.minimum} (got ${value})`);
-    if (rules.maximum !== undefined && value > rules.maximum) report(issues, path, "maximum", () => `must be <= ${schema.maximum} (got ${value})`);
-    if (rules.exclusiveMinimum !== undefined && value <= rules.exclusiveMinimum) report(issues, path, "exclusiveMinimum", () => `must be > ${schema.exclusiveMinimum} (got ${value})`);
-    if (rules.exclusiveMaximum !== undefined && value >= rules.exclusiveMaximum) report(issues, path, "exclusiveMaximum", () => `must be < ${schema.exclusiveMaximum} (got ${value})`);
+    if (schema.minimum !== undefined && value < schema.minimum) report(issues, path, "minimum", () => `must be >= ${schema.minimum} (got ${value})`);
+    if (schema.maximum !== undefined && value > schema.maximum) report(issues, path, "maximum", () => `must be <= ${schema.maximum} (got ${value})`);
+    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) report(issues, path, "exclusiveMinimum", () => `must be > ${schema.exclusiveMinimum} (got ${value})`);
+    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) report(issues, path, "exclusiveMaximum", () => `must be < ${schema.exclusiveMaximum} (got ${value})`);
   } else if (Array.isArray(value)) {
-    if (rules.minItems !== undefined && value.length < rules.minItems) report(issues, path, "minItems", () => `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"} (got ${value.length})`);
-    if (rules.maxItems !== undefined && value.length > rules.maxItems) report(issues, path, "maxItems", () => `must have at most ${schema.maxItems} items (got ${value.length})`);
-    const items = rules.items;
-    if (items) value.forEach((item, i) => run(items, item, join(path, i), issues));
+    if (schema.minItems !== undefined && value.length < schema.minItems) report(issues, path, "minItems", () => `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"} (got ${value.length})`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) report(issues, path, "maxItems", () => `must have at most ${schema.maxItems} items (got ${value.length})`);
+    if (schema.items) value.forEach((item, i) => check(schema.items!, item, join(path, i), issues));
   } else if (typeOf(value) === "object") {
-    checkObject(rules, value as Record<string, unknown>, path, issues);
+    checkObject(schema, value as Record<string, unknown>, path, issues);
   }
 
-  if (rules.allOf) for (const sub of rules.allOf) run(sub, value, path, issues);
-  const anyOf = rules.anyOf;
-  if (anyOf && !anyOf.some((sub) => probe(sub, value, path))) {
+  if (schema.allOf) for (const sub of schema.allOf) check(sub, value, path, issues);
+  if (schema.anyOf && !schema.anyOf.some((sub) => probe(sub, value, path))) {
     report(issues, path, "anyOf", () => {
-      const reasons = anyOf.map((sub) => {
+      const reasons = schema.anyOf!.map((sub) => {
         const inner: ValidationIssue[] = [];
-        run(sub, value, path, inner);
+        check(sub, value, path, inner);
         return inner.map((i) => i.message).join(" and ");
       });
       return `must satisfy one of: ${reasons.join("; or ")}`;
     });
   }
-  if (rules.if) {
-    const holds = probe(rules.if, value, path);
-    const branch = holds ? rules.then : rules.else;
+  if (schema.if) {
+    const holds = probe(schema.if, value, path);
+    const branch = holds ? schema.then : schema.else;
     if (branch) {
       const inner: ValidationIssue[] = probing ? PROBE : [];
       const before = inner.length;
-      run(branch, value, path, inner);
+      check(branch, value, path, inner);
       if (!probing) {
-        const when = holds ? ` (${describeCondition(schema.if!)})` : "";
+        const when = holds ? ` (${describeCondition(schema.if)})` : "";
         for (const issue of inner.slice(before)) issues.push({ ...issue, message: issue.message + when });
       }
     }
   }
 }
 
-function checkObject(rules: Rules, value: Record<string, unknown>, path: string, issues: ValidationIssue[]): void {
-  const { schema, properties } = rules;
-  for (const name of rules.required) {
+function checkObject(
+  schema: Schema,
+  value: Record<string, unknown>,
+  path: string,
+  issues: ValidationIssue[],
+): void {
+  const props = schema.properties ?? {};
+  for (const name of schema.required ?? []) {
     if (value[name] === undefined) {
       issues.push(issues === PROBE ? PROBE_ISSUE : { path: join(path, name), rule: "required", message: `${join(path, name)} is required` });
     }
   }
   const keys = Object.keys(value).filter((k) => value[k] !== undefined);
-  if (rules.minProperties !== undefined && keys.length < rules.minProperties) {
-    const known = [...properties.keys()];
+  if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
+    const known = Object.keys(props);
     report(issues, path, "minProperties", () => known.length ? `must set at least ${schema.minProperties} of ${known.join(", ")}` : `must have at least ${schema.minProperties} fields`);
   }
-  if (rules.maxProperties !== undefined && keys.length > rules.maxProperties) {
+  if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
     report(issues, path, "maxProperties", () => `must have at most ${schema.maxProperties} fields (got ${keys.length})`);
   }
   for (const key of keys) {
-    const sub = properties.get(key);
+    const sub = Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
     if (sub) {
-      run(sub, value[key], join(path, key), issues);
-    } else if (rules.additional === false) {
+      check(sub, value[key], join(path, key), issues);
+    } else if (schema.additionalProperties === false) {
       if (issues === PROBE) {
         issues.push(PROBE_ISSUE);
         continue;
       }
-      const known = [...properties.keys()];
-      const hint = suggest(key, known);
+      const hint = suggest(key, Object.keys(props));
       issues.push({
         path: join(path, key),
         rule: "additionalProperties",
-        message: `${join(path, key)} is not a known field${hint ? ` (did you mean ${hint}?)` : ""}; known fields: ${known.join(", ")}`,
+        message: `${join(path, key)} is not a known field${hint ? ` (did you mean ${hint}?)` : ""}; known fields: ${Object.keys(props).join(", ")}`,
       });
-    } else if (rules.additional !== undefined) {
-      run(rules.additional, value[key], join(path, key), issues);
+    } else if (typeof schema.additionalProperties === "object") {
+      check(schema.additionalProperties, value[key], join(path, key), issues);
     }
   }
 }
