@@ -21,18 +21,9 @@ export interface AnswerFields {
   lowerCase?: readonly string[] | undefined;
 }
 
-const NONE: readonly string[] = [];
-
-// Runs for every item of every page: indexed loops, each field read once.
-function rewrite(record: Record<string, unknown>, ids: readonly string[], lowerCase: readonly string[]): void {
-  for (let i = 0; i < ids.length; i++) {
-    const value = record[ids[i]!];
-    if (typeof value === "number") record[ids[i]!] = String(value);
-  }
-  for (let i = 0; i < lowerCase.length; i++) {
-    const value = record[lowerCase[i]!];
-    if (typeof value === "string") record[lowerCase[i]!] = value.toLowerCase();
-  }
+function rewrite(record: Record<string, unknown>, fields: AnswerFields): void {
+  for (const name of fields.ids ?? []) if (typeof record[name] === "number") record[name] = String(record[name]);
+  for (const name of fields.lowerCase ?? []) if (typeof record[name] === "string") record[name] = (record[name] as string).toLowerCase();
 }
 
 /**
@@ -43,17 +34,11 @@ function rewrite(record: Record<string, unknown>, ids: readonly string[], lowerC
  * // { workspaces: [{ id: "0", auth_type: "public" }] }
  */
 export function normalizeAnswer<T>(answer: T, fields: AnswerFields): T {
-  const ids = fields.ids ?? NONE;
-  const lowerCase = fields.lowerCase ?? NONE;
   const items: unknown[] = Array.isArray(answer) ? answer : [answer];
   for (const item of items) {
     if (!isRecord(item)) continue;
-    rewrite(item, ids, lowerCase);
-    for (const key in item) {
-      const value = item[key];
-      if (!Array.isArray(value) || !Object.prototype.hasOwnProperty.call(item, key)) continue;
-      for (let i = 0; i < value.length; i++) if (isRecord(value[i])) rewrite(value[i] as Record<string, unknown>, ids, lowerCase);
-    }
+    rewrite(item, fields);
+    for (const value of Object.values(item)) if (Array.isArray(value)) for (const inner of value) if (isRecord(inner)) rewrite(inner, fields);
   }
   return answer;
 }

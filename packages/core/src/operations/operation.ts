@@ -89,50 +89,21 @@ function serialise(value: unknown, issues: ValidationIssue[]): { text: string; s
   return { text, sent: JSON.parse(text) };
 }
 
-/** An operation's query parameters as encodeQuery reads them, worked out once per operation. */
-interface QueryPlan {
-  known: Map<string, ParameterSpec>;
-  /** Each known name as it goes in the query string. */
-  encoded: Map<string, string>;
-  required: string[];
-  names: string[];
-}
-
-const queryPlans = new WeakMap<Record<string, ParameterSpec>, QueryPlan>();
-const NO_QUERY: Record<string, ParameterSpec> = {};
-
-function queryPlan(known: Record<string, ParameterSpec>): QueryPlan {
-  let plan = queryPlans.get(known);
-  if (!plan) {
-    const names = Object.keys(known);
-    plan = {
-      known: new Map(names.map((name) => [name, known[name]!])),
-      encoded: new Map(names.map((name) => [name, encodeRfc3986(name)])),
-      required: names.filter((name) => known[name]!.required),
-      names,
-    };
-    queryPlans.set(known, plan);
-  }
-  return plan;
-}
-
 function encodeQuery(operation: OperationSpec, query: Record<string, unknown>, issues: ValidationIssue[]): string {
-  const { known, encoded: encodedNames, required, names } = queryPlan(operation.query ?? NO_QUERY);
-  let encoded = "";
-  for (const name of required) {
-    if (query[name] === undefined) issues.push({ path: name, rule: "required", message: `${name} (query parameter) is required` });
+  const known = operation.query ?? {};
+  const pairs: string[] = [];
+  for (const [name, param] of Object.entries(known)) {
+    if (param.required && query[name] === undefined) issues.push({ path: name, rule: "required", message: `${name} (query parameter) is required` });
   }
-  for (const name in query) {
-    if (!Object.prototype.hasOwnProperty.call(query, name)) continue;
-    const value = query[name];
+  for (const [name, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    const param = known.get(name);
+    const param = Object.prototype.hasOwnProperty.call(known, name) ? known[name] : undefined;
     if (!param) {
-      const hint = suggest(name, names);
+      const hint = suggest(name, Object.keys(known));
       issues.push({
         path: name,
         rule: "additionalProperties",
-        message: `${name} is not a known query parameter${hint ? ` (did you mean ${hint}?)` : ""}; known: ${names.join(", ") || "none"}`,
+        message: `${name} is not a known query parameter${hint ? ` (did you mean ${hint}?)` : ""}; known: ${Object.keys(known).join(", ") || "none"}`,
       });
       continue;
     }
@@ -144,14 +115,12 @@ function encodeQuery(operation: OperationSpec, query: Record<string, unknown>, i
       continue;
     }
     try {
-      // A whole number is digits (and a sign): nothing to encode.
-      const text = Number.isSafeInteger(value) ? String(value) : encodeRfc3986(String(value));
-      encoded += `${encoded ? "&" : "?"}${encodedNames.get(name)!}=${text}`;
+      pairs.push(`${encodeRfc3986(name)}=${encodeRfc3986(String(value))}`);
     } catch {
       issues.push({ path: name, rule: "encoding", message: `${name} (query parameter) cannot be encoded: it contains a lone UTF-16 surrogate` });
     }
   }
-  return encoded;
+  return pairs.length ? `?${pairs.join("&")}` : "";
 }
 
 /**
@@ -161,8 +130,8 @@ function encodeQuery(operation: OperationSpec, query: Record<string, unknown>, i
 export function prepareRequest(operation: OperationSpec, input: OperationInput): PreparedRequest {
   const issues: ValidationIssue[] = [];
   const params = input.params ?? {};
-  for (const name in operation.params) {
-    if (params[name] !== undefined) check(operation.params[name]!.schema, params[name], name, issues);
+  for (const [name, param] of Object.entries(operation.params ?? {})) {
+    if (params[name] !== undefined) check(param.schema, params[name], name, issues);
   }
   const path = expandPath(operation.path, params, issues);
   const query = input.query === undefined ? "" : encodeQuery(operation, input.query, issues);
