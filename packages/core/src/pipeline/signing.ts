@@ -120,25 +120,9 @@ export function canonicalRequest(request: SignableRequest, host: string, pathnam
   for (const name of names) lines += `${name}:${(name === "host" ? host : headers[name]!).trim()}\n`;
   const signedHeaders = names.join(";");
   return {
-    canonicalRequest: `${request.method.toUpperCase()}\n${canonicalTarget(pathname, search)}\n${lines}\n${signedHeaders}\n${payloadHash}`,
+    canonicalRequest: `${request.method.toUpperCase()}\n${canonicalUri(pathname)}\n${canonicalQuery(search)}\n${lines}\n${signedHeaders}\n${payloadHash}`,
     signedHeaders,
   };
-}
-
-// A client signs the same path and query over and over (retries, pages, one operation):
-// the last one's canonical form is kept.
-let lastPathname = "";
-let lastSearch = "";
-let lastTarget = "/\n";
-
-/** The canonical URI and query lines of a signature. */
-function canonicalTarget(pathname: string, search: string): string {
-  if (pathname !== lastPathname || search !== lastSearch) {
-    lastTarget = `${canonicalUri(pathname)}\n${canonicalQuery(search)}`;
-    lastPathname = pathname;
-    lastSearch = search;
-  }
-  return lastTarget;
 }
 
 /**
