@@ -39,9 +39,9 @@ export class AuthPolicy implements Policy {
     const pending = this.authenticate(first);
     if (pending) await pending; // a token string or node:crypto signing is synchronous: no await
     const response = await next(first);
-    // Asked after every attempt; awaited only when the answer is a promise.
+    // Asked after every attempt; a false answer (the usual one) is not awaited.
     const recovering = this.authenticator.recover?.(response, first);
-    if (!recovering || (recovering instanceof Promise && !(await recovering))) return response;
+    if (!recovering || !(await recovering)) return response;
     const again = { ...request, headers: { ...unsigned } };
     await this.authenticate(again);
     return next(again);

@@ -86,7 +86,7 @@ export interface RetryNotice {
 
 export type RetryVerdict = { retry: false } | { retry: true; delayInMs: number };
 
-const NO_RETRY: RetryVerdict = Object.freeze({ retry: false });
+const NO_RETRY: RetryVerdict = { retry: false };
 
 /** Whether the answer allows a retry at all: throttled or 503 for any request; 408/500/502/504 only when idempotent. */
 function mayRetry(response: HttpResponse, request: HttpRequest, throttled: boolean): boolean {
@@ -163,12 +163,8 @@ export class RetryPolicy implements Policy {
     /** Told before each wait to retry (the `info` log level shows it). */
     private readonly onRetry?: (retry: RetryNotice) => void,
   ) {
-    this.options = {
-      maxRetries: options.maxRetries ?? RETRY_DEFAULTS.maxRetries,
-      retryDelayInMs: options.retryDelayInMs ?? RETRY_DEFAULTS.retryDelayInMs,
-      maxRetryDelayInMs: options.maxRetryDelayInMs ?? RETRY_DEFAULTS.maxRetryDelayInMs,
-      maxRetryAfterInMs: options.maxRetryAfterInMs ?? RETRY_DEFAULTS.maxRetryAfterInMs,
-    };
+    // Each option given, else its default.
+    this.options = Object.fromEntries(Object.entries(RETRY_DEFAULTS).map(([name, value]) => [name, options[name as keyof RetryOptions] ?? value])) as Required<RetryOptions>;
   }
 
   async send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {

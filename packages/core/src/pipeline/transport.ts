@@ -105,10 +105,6 @@ function refusedByRuntime(error: unknown): { code: string; why: string } | undef
 /** Statuses whose responses carry no body (and may not be given one). */
 export const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
-// One decoder for every response (without `stream`, decode() keeps no state between calls),
-// made at the first response rather than at import.
-let utf8: TextDecoder | undefined;
-
 /**
  * Reads the body as text, counting the bytes as fetch hands them over: after any
  * Content-Encoding is undone, so a small compressed body cannot grow past the limit
@@ -116,36 +112,27 @@ let utf8: TextDecoder | undefined;
  * The chunks are decoded once, at the end: one flat string, no streaming decoder per chunk.
  */
 async function readBody(response: Response, limit: number): Promise<{ text: string; truncated: boolean }> {
-  if (!response.body) return { text: "", truncated: false };
-  const reader = response.body.getReader();
-  let first: Uint8Array | undefined;
-  let more: Uint8Array[] | undefined;
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (size + value.byteLength > limit) {
+  let truncated = false;
+  const reader = response.body?.getReader();
+  for (let read; reader && !(read = await reader.read()).done; chunks.push(read.value)) {
+    if (size + read.value.byteLength > limit) {
       await reader.cancel().catch(() => {});
-      // What came before the limit, an incomplete last character left out.
-      const partial = first === undefined ? "" : new TextDecoder().decode(more ? concat(more, size) : first, { stream: true });
-      return { text: partial, truncated: true };
+      truncated = true;
+      break;
     }
-    size += value.byteLength;
-    if (first === undefined) first = value;
-    else (more ??= [first]).push(value);
+    size += read.value.byteLength;
   }
-  if (first === undefined) return { text: "", truncated: false };
-  return { text: (utf8 ??= new TextDecoder()).decode(more ? concat(more, size) : first), truncated: false };
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
+  let bytes = chunks[0] ?? new Uint8Array();
+  if (chunks.length > 1) {
+    bytes = new Uint8Array(size);
+    size = 0;
+    for (const chunk of chunks) bytes.set(chunk, (size += chunk.byteLength) - chunk.byteLength);
   }
-  return all;
+  const decoder = new TextDecoder();
+  // Of a truncated body, what came before the limit, an incomplete last character left out.
+  return { text: truncated ? decoder.decode(bytes, { stream: true }) : decoder.decode(bytes), truncated };
 }
 
 /**

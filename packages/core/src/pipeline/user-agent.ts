@@ -33,25 +33,17 @@ export function sdkUserAgent(packageId: string, globals?: Globals): string | und
  */
 export class UserAgentPolicy implements Policy {
   readonly name = "user-agent";
-  /** The header of a first attempt without a User-Agent of its own: most attempts. */
-  private readonly usual: string;
   constructor(
     private readonly base: string | undefined,
     /** The client's `headers["user-agent"]`, if any. */
     private readonly app: string | undefined,
-  ) {
-    this.usual = this.header(app, 0);
-  }
+  ) {}
 
   send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {
     const { retry } = request.context;
-    const value = request.userAgent === undefined && retry === 0 ? this.usual : this.header(request.userAgent ?? this.app, retry);
+    const value = [this.base, request.userAgent ?? this.app, retry > 0 && `attempt/${retry + 1}`].filter(Boolean).join(" ");
     // AuthPolicy, above, gave this attempt its own headers object: set the header on it, no copy.
-    if (value !== "") request.headers["user-agent"] = value;
+    if (value) request.headers["user-agent"] = value;
     return next(request);
-  }
-
-  private header(own: string | undefined, retry: number): string {
-    return [this.base, own, retry > 0 ? `attempt/${retry + 1}` : undefined].filter(Boolean).join(" ");
   }
 }
