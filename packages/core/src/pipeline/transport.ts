@@ -151,8 +151,9 @@ export function createTransport(options: TransportOptions = {}): SendRequest {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     // The attempt ends by the call's deadline too: its limit is the smaller of the two.
     const left = timeLeft(request.deadline);
-    const byDeadline = left < (request.timeoutInMs ?? defaultTimeoutInMs);
-    const timeoutInMs = byDeadline ? Math.max(0, left) : (request.timeoutInMs ?? defaultTimeoutInMs);
+    const attemptLimit = request.timeoutInMs ?? defaultTimeoutInMs;
+    const byDeadline = left < attemptLimit;
+    const timeoutInMs = byDeadline ? Math.max(0, left) : attemptLimit;
     const caller = request.abortSignal;
     if (caller?.aborted) {
       throw new AbortError("The call was aborted before it was sent.", {
