@@ -114,11 +114,14 @@ export function resolveBaseUrl<Name extends string>(
 }
 
 /** RFC 3986 percent-encoding: everything but A-Z a-z 0-9 - . _ ~ (what Huawei's signer expects too). */
+const UNRESERVED = /^[A-Za-z0-9\-._~]+$/;
+
 export function encodeRfc3986(value: string): string {
+  // Ids, names and numbers need no encoding: most values take this test alone.
+  if (UNRESERVED.test(value)) return value;
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-const UNRESERVED = /^[A-Za-z0-9\-._~]+$/;
 const templates = new Map<string, Array<string | { name: string }>>();
 
 /** `/v1/{project_id}/workspaces` as literal parts and parameter slots, parsed once per template. */
@@ -160,8 +163,6 @@ export function expandPath(template: string, params: Record<string, unknown>, is
     const issue = pathSegmentIssue(name, value);
     if (issue) {
       issues.push(issue);
-    } else if (UNRESERVED.test(value as string)) {
-      path += value as string;
     } else {
       try {
         path += encodeRfc3986(value as string);

@@ -41,7 +41,7 @@ export interface CallContext {
 
 /** A response as the transport read it: status, headers and the body as text (parsed as JSON on demand). */
 export class HttpResponse {
-  private parsed: { ok: boolean; value: unknown } | undefined;
+  private parsed: { ok: boolean; value?: unknown } | undefined;
 
   constructor(
     /** The HTTP status. */
@@ -71,17 +71,19 @@ export class HttpResponse {
     return !this.parse().ok;
   }
 
-  private parse(): { ok: boolean; value: unknown } {
-    if (this.parsed) return this.parsed;
-    if (this.truncated) return (this.parsed = { ok: false, value: undefined });
-    if (this.bodyText.trim() === "") return (this.parsed = { ok: true, value: undefined });
-    try {
-      // JSON.parse makes `__proto__` an ordinary own key; nothing here copies
-      // parsed objects into others, so such keys cannot pollute prototypes.
-      return (this.parsed = { ok: true, value: JSON.parse(this.bodyText) });
-    } catch {
-      return (this.parsed = { ok: false, value: undefined });
-    }
+  private parse(): { ok: boolean; value?: unknown } {
+    return (this.parsed ??= this.truncated ? { ok: false } : readJson(this.bodyText));
+  }
+}
+
+function readJson(text: string): { ok: boolean; value?: unknown } {
+  if (text.trim() === "") return { ok: true };
+  try {
+    // JSON.parse makes `__proto__` an ordinary own key; nothing here copies
+    // parsed objects into others, so such keys cannot pollute prototypes.
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
   }
 }
 

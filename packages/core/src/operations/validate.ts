@@ -201,7 +201,7 @@ export function check(schema: Schema, value: unknown, path: string, issues: Vali
     return; // the other rules would only repeat this one
   }
   const allowed = schema.enum;
-  if (allowed !== undefined && !allowed.some((e) => e === value)) {
+  if (allowed !== undefined && allowed.indexOf(value) < 0) {
     report(issues, path, "enum", () => `must be one of ${allowed.map(show).join(", ")} (got ${show(value)})`);
   }
   if ("const" in schema && schema.const !== value) {

@@ -39,7 +39,9 @@ export class AuthPolicy implements Policy {
     const pending = this.authenticate(first);
     if (pending) await pending; // a token string or node:crypto signing is synchronous: no await
     const response = await next(first);
-    if (!this.authenticator.recover || !(await this.authenticator.recover(response, first))) return response;
+    // Asked after every attempt; a false answer (the usual one) is not awaited.
+    const recovering = this.authenticator.recover?.(response, first);
+    if (!recovering || !(await recovering)) return response;
     const again = { ...request, headers: { ...unsigned } };
     await this.authenticate(again);
     return next(again);
@@ -89,9 +91,9 @@ export function tokenAuthenticator(
         request.headers[header] = value;
       });
     },
-    async recover(response, request) {
+    recover(response, request) {
       if (typeof source === "string" || !isRejected(response)) return false;
-      return (await current(source, request)) !== request.headers[header];
+      return current(source, request).then((value) => value !== request.headers[header]);
     },
   };
 }

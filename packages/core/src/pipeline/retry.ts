@@ -86,16 +86,11 @@ export interface RetryNotice {
 
 export type RetryVerdict = { retry: false } | { retry: true; delayInMs: number };
 
-export function classifyResponse(
-  response: HttpResponse,
-  request: HttpRequest,
-  classifier: RetryClassifier,
-): { retryable: boolean; throttled: boolean; hintInMs: number | undefined } {
-  const throttled = classifier.isThrottled(response);
-  const hintInMs = classifier.retryAfterInMs(response);
-  if (throttled || UNAVAILABLE.has(response.status)) return { retryable: true, throttled, hintInMs };
-  if (request.idempotent && MAY_HAVE_BEEN_PROCESSED.has(response.status)) return { retryable: true, throttled, hintInMs };
-  return { retryable: false, throttled, hintInMs };
+const NO_RETRY: RetryVerdict = { retry: false };
+
+/** Whether the answer allows a retry at all: throttled or 503 for any request; 408/500/502/504 only when idempotent. */
+function mayRetry(response: HttpResponse, request: HttpRequest, throttled: boolean): boolean {
+  return throttled || UNAVAILABLE.has(response.status) || (request.idempotent && MAY_HAVE_BEEN_PROCESSED.has(response.status));
 }
 
 export function isRetryableError(error: unknown, request: HttpRequest): boolean {
@@ -121,9 +116,11 @@ export function decideResponse(
   options: Required<RetryOptions>,
   random: () => number = Math.random,
 ): RetryVerdict {
-  const { retryable, throttled, hintInMs } = classifyResponse(response, request, classifier);
-  if (!retryable || request.context.retry >= options.maxRetries) return { retry: false };
-  if (hintInMs !== undefined && hintInMs > options.maxRetryAfterInMs) return { retry: false };
+  const throttled = classifier.isThrottled(response);
+  if (!mayRetry(response, request, throttled) || request.context.retry >= options.maxRetries) return NO_RETRY;
+  // Read only when a retry may follow: most answers are final, and their headers need no lookup.
+  const hintInMs = classifier.retryAfterInMs(response);
+  if (hintInMs !== undefined && hintInMs > options.maxRetryAfterInMs) return NO_RETRY;
   const jitter = backoffDelay(request.context.retry, options, random);
   const floor = hintInMs ?? (throttled ? throttleFloor(options) : 0);
   return { retry: true, delayInMs: Math.max(floor, jitter) };
@@ -166,12 +163,8 @@ export class RetryPolicy implements Policy {
     /** Told before each wait to retry (the `info` log level shows it). */
     private readonly onRetry?: (retry: RetryNotice) => void,
   ) {
-    this.options = {
-      maxRetries: options.maxRetries ?? RETRY_DEFAULTS.maxRetries,
-      retryDelayInMs: options.retryDelayInMs ?? RETRY_DEFAULTS.retryDelayInMs,
-      maxRetryDelayInMs: options.maxRetryDelayInMs ?? RETRY_DEFAULTS.maxRetryDelayInMs,
-      maxRetryAfterInMs: options.maxRetryAfterInMs ?? RETRY_DEFAULTS.maxRetryAfterInMs,
-    };
+    // Each option given, else its default.
+    this.options = Object.fromEntries(Object.entries(RETRY_DEFAULTS).map(([name, value]) => [name, options[name as keyof RetryOptions] ?? value])) as Required<RetryOptions>;
   }
 
   async send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {

@@ -109,24 +109,30 @@ export const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
  * Reads the body as text, counting the bytes as fetch hands them over: after any
  * Content-Encoding is undone, so a small compressed body cannot grow past the limit
  * (Content-Length counts the compressed bytes, and is not trusted). Stops at the limit.
+ * The chunks are decoded once, at the end: one flat string, no streaming decoder per chunk.
  */
 async function readBody(response: Response, limit: number): Promise<{ text: string; truncated: boolean }> {
-  if (!response.body) return { text: "", truncated: false };
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
+  let truncated = false;
+  const reader = response.body?.getReader();
+  for (let read; reader && !(read = await reader.read()).done; chunks.push(read.value)) {
+    if (size + read.value.byteLength > limit) {
       await reader.cancel().catch(() => {});
-      return { text, truncated: true };
+      truncated = true;
+      break;
     }
-    text += decoder.decode(value, { stream: true });
+    size += read.value.byteLength;
   }
-  return { text: text + decoder.decode(), truncated: false };
+  let bytes = chunks[0] ?? new Uint8Array();
+  if (chunks.length > 1) {
+    bytes = new Uint8Array(size);
+    size = 0;
+    for (const chunk of chunks) bytes.set(chunk, (size += chunk.byteLength) - chunk.byteLength);
+  }
+  const decoder = new TextDecoder();
+  // Of a truncated body, what came before the limit, an incomplete last character left out.
+  return { text: truncated ? decoder.decode(bytes, { stream: true }) : decoder.decode(bytes), truncated };
 }
 
 /**
@@ -145,8 +151,9 @@ export function createTransport(options: TransportOptions = {}): SendRequest {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     // The attempt ends by the call's deadline too: its limit is the smaller of the two.
     const left = timeLeft(request.deadline);
-    const byDeadline = left < (request.timeoutInMs ?? defaultTimeoutInMs);
-    const timeoutInMs = byDeadline ? Math.max(0, left) : (request.timeoutInMs ?? defaultTimeoutInMs);
+    const attemptLimit = request.timeoutInMs ?? defaultTimeoutInMs;
+    const byDeadline = left < attemptLimit;
+    const timeoutInMs = byDeadline ? Math.max(0, left) : attemptLimit;
     const caller = request.abortSignal;
     if (caller?.aborted) {
       throw new AbortError("The call was aborted before it was sent.", {

@@ -40,10 +40,10 @@ export class UserAgentPolicy implements Policy {
   ) {}
 
   send(request: HttpRequest, next: SendRequest): Promise<HttpResponse> {
-    const own = request.userAgent ?? this.app;
-    const parts = [this.base, own, request.context.retry > 0 ? `attempt/${request.context.retry + 1}` : undefined].filter(Boolean);
+    const { retry } = request.context;
+    const value = [this.base, request.userAgent ?? this.app, retry > 0 && `attempt/${retry + 1}`].filter(Boolean).join(" ");
     // AuthPolicy, above, gave this attempt its own headers object: set the header on it, no copy.
-    if (parts.length > 0) request.headers["user-agent"] = parts.join(" ");
+    if (value) request.headers["user-agent"] = value;
     return next(request);
   }
 }

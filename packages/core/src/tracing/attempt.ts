@@ -26,7 +26,8 @@ function attemptAttributes(request: HttpRequest, trace: CallTrace): TraceAttribu
     "http.request.method": request.method,
     ...serverAttributes(request.url),
     "url.full": redactUrl(request.url, trace.tracing.secrets),
-    ...(resends > 0 ? { "http.request.resend_count": resends } : {}),
+    // Left out of a first attempt (redactAttributes drops undefined values).
+    "http.request.resend_count": resends > 0 ? resends : undefined,
   };
 }
 
