@@ -302,12 +302,14 @@ export function createHuaweiServiceCall<Region extends string>(config: HuaweiSer
 
   const withProject = (input: OperationInput, projectId: string): OperationInput => ({ ...input, params: { ...input.params, project_id: projectId } });
 
-  // The call span starts here, so that it covers the project lookup too.
+  // A call that names its project goes straight to the service; else the call span starts
+  // here, so that it covers the project lookup too.
   const call = <T>(operation: OperationSpec, input: OperationInput, callOptions?: CallOptions, read?: Unwrap): Promise<T> =>
-    traceCall(service.tracing, operation.id, callOptions, (traced) => callInProject<T>(operation, input, traced, read));
+    input.params?.project_id !== undefined || !operation.path.includes("{project_id}")
+      ? service.call<T>(operation, input, callOptions, read)
+      : traceCall(service.tracing, operation.id, callOptions, (traced) => callInProject<T>(operation, input, traced, read));
 
   function callInProject<T>(operation: OperationSpec, input: OperationInput, callOptions: CallOptions, read?: Unwrap): Promise<T> {
-    if (input.params?.project_id !== undefined || !operation.path.includes("{project_id}")) return service.call<T>(operation, input, callOptions, read);
     const known = knownProject(wiring.keys?.peek());
     if (known) return service.call<T>(operation, withProject(input, known), callOptions, read);
     return (async () => {

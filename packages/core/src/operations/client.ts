@@ -278,13 +278,21 @@ export function createServiceCall(config: ServiceConfig): ServiceCall {
 
   async function callOperation<T>(operation: OperationSpec, input: OperationInput, callOptions: CallOptions, read?: Unwrap): Promise<T> {
     const { target, body } = prepareRequest(operation, input);
-    assertCallOptions(provider, callOptions);
-    const { "user-agent": callUserAgent, ...headersOfCall } = callOptions.headers ? callHeaders(provider, operation.id, callOptions.headers) : ({} as Record<string, string>);
+    if (callOptions.maxRetries !== undefined || callOptions.timeoutInMs !== undefined) assertCallOptions(provider, callOptions);
     const base = body === undefined ? userHeaders : bodyHeaders;
+    let headers: Record<string, string>;
+    let callUserAgent: string | undefined;
+    if (callOptions.headers) {
+      const { "user-agent": userAgent, ...headersOfCall } = callHeaders(provider, operation.id, callOptions.headers);
+      headers = { ...base, ...headersOfCall };
+      callUserAgent = userAgent;
+    } else {
+      headers = { ...base };
+    }
     const request: HttpRequest = {
       method: operation.method,
       url: config.baseUrl + target,
-      headers: callOptions.headers ? { ...base, ...headersOfCall } : { ...base },
+      headers,
       userAgent: callUserAgent,
       body,
       abortSignal: callOptions.abortSignal,
