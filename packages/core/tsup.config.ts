@@ -24,6 +24,27 @@ const portableChain = {
   },
 };
 
+// CommonJS loads a dependency where it is required, so openapi-fetch is required at the first
+// raw call instead of with the package (import time; most clients never use `raw`). ESM keeps
+// its static import: a bundler drops it where `raw` is never made.
+const lazyOpenapiFetch = {
+  name: "lazy-openapi-fetch",
+  setup(build: {
+    initialOptions: { format?: string };
+    onResolve: (o: { filter: RegExp }, f: (a: { namespace: string }) => { path: string; external?: boolean; namespace?: string }) => void;
+    onLoad: (o: { filter: RegExp; namespace: string }, f: () => { contents: string; loader: "js" }) => void;
+  }) {
+    const lazy = build.initialOptions.format === "cjs";
+    build.onResolve({ filter: /^openapi-fetch$/ }, (args) =>
+      !lazy || args.namespace === "lazy-openapi-fetch" ? { path: "openapi-fetch", external: true } : { path: "openapi-fetch", namespace: "lazy-openapi-fetch" },
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy-openapi-fetch" }, () => ({
+      contents: 'let loaded; export default function createClient(options) { loaded ??= require("openapi-fetch"); return (loaded.default ?? loaded)(options); }',
+      loader: "js",
+    }));
+  },
+};
+
 export default defineConfig(
   packageBuild({
     entry: {
@@ -35,7 +56,9 @@ export default defineConfig(
       "fs/web": "src/credentials/fs/web.ts",
     },
     external: ["#crypto", "#fs"],
-    esbuildPlugins: [portableChain],
+    // Resolved by lazyOpenapiFetch (external either way), not by tsup's own rule for dependencies.
+    noExternal: ["openapi-fetch"],
+    esbuildPlugins: [portableChain, lazyOpenapiFetch],
     dts: { entry: { index: "src/index.ts" } },
   }),
 );

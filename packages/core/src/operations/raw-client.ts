@@ -17,7 +17,7 @@ import { validationError } from "./validate.js";
 
 // openapi-fetch's CommonJS build sets exports.default; our own .cjs output imports
 // it with Node's interop, where the default import is the whole module.exports.
-// Read when a raw client is made, so a bundle that makes none drops openapi-fetch.
+// Read when a raw client is first used, so a bundle that makes none drops openapi-fetch.
 const openapiClient = () =>
   (typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default) as typeof openapiFetch;
 
@@ -40,19 +40,13 @@ function rawPathIssues(init: unknown): ValidationIssue[] {
 
 const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
-/** The openapi-fetch client with its methods checking path parameters first (a rejected ValidationError, nothing sent). */
-function guardRawPaths<C extends object>(client: C, provider: string): C {
-  const guarded = { ...client } as Record<string, unknown>;
-  for (const method of RAW_METHODS) {
-    const send = (client as Record<string, unknown>)[method];
-    if (typeof send !== "function") continue;
-    guarded[method] = (url: string, init?: unknown) => {
-      const issues = rawPathIssues(init);
-      if (issues.length > 0) return Promise.reject(validationError(issues, { provider, operation: `${method} ${url}` }));
-      return (send as (url: string, init?: unknown) => unknown).call(client, url, init);
-    };
-  }
-  return guarded as C;
+type Send = (url: string, init?: unknown) => Promise<unknown>;
+
+/** `send`, unless the call's path parameters are refused: then a rejected ValidationError, and nothing is sent. */
+function checkedPaths(provider: string, method: string, url: string, init: unknown, send: () => Promise<unknown>): Promise<unknown> {
+  const issues = rawPathIssues(init);
+  if (issues.length > 0) return Promise.reject(validationError(issues, { provider, operation: `${method} ${url}` }));
+  return send();
 }
 
 /**
@@ -83,7 +77,18 @@ export function createServiceClient<Paths extends {}>(config: ServiceConfig): Se
  * const { data } = await raw.GET("/v1/{project_id}/workspaces", { params: { path: { project_id } } });
  */
 export function createRawClient<Paths extends {}>(service: ServiceCall): Client<Paths, `${string}/${string}`> {
-  return guardRawPaths(openapiClient()<Paths>({ baseUrl: service.baseUrl, fetch: rawFetchOf(service) as typeof fetch, Request: RawRequest as unknown as typeof Request }), service.provider);
+  // openapi-fetch's client is made at the first raw call (in CommonJS, openapi-fetch itself is
+  // loaded then): a client whose `raw` is never used pays for neither.
+  let client: Client<Paths, `${string}/${string}`> | undefined;
+  const real = () => (client ??= openapiClient()<Paths>({ baseUrl: service.baseUrl, fetch: rawFetchOf(service) as typeof fetch, Request: RawRequest as unknown as typeof Request }));
+  const methods = real as unknown as () => Record<string, Send> & { request: (method: string, url: string, init?: unknown) => Promise<unknown> };
+  const raw: Record<string, unknown> = {
+    request: (method: string, url: string, init?: unknown) => checkedPaths(service.provider, method.toUpperCase(), url, init, () => methods().request(method, url, init)),
+    use: (...middleware: Parameters<Client<Paths>["use"]>) => real().use(...middleware),
+    eject: (...middleware: Parameters<Client<Paths>["eject"]>) => real().eject(...middleware),
+  };
+  for (const method of RAW_METHODS) raw[method] = (url: string, init?: unknown) => checkedPaths(service.provider, method, url, init, () => methods()[method]!(url, init));
+  return raw as unknown as Client<Paths, `${string}/${string}`>;
 }
 
 /**

@@ -320,6 +320,16 @@ describe("raw refuses . and .. as the typed methods do", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it.each([".", ".."])("request(\"delete\", ...) with id %j: ValidationError, nothing sent", async (id) => {
+    const raw = client({ credentials: { token: "token-0123456789" } }).raw as unknown as {
+      request(method: string, path: string, init: unknown): Promise<unknown>;
+    };
+    const error = await failure(raw.request("delete", "/v1/{project_id}/workspaces/{id}", { params: { path: { project_id: projectId, id } } }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).operation).toBe("DELETE /v1/{project_id}/workspaces/{id}");
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("ordinary ids still go out, encoded in their segment", async () => {
     const raw = client({ credentials: { token: "token-0123456789" } }).raw as unknown as {
       GET(path: string, init: unknown): Promise<unknown>;

@@ -29,3 +29,20 @@ describe("import cost", () => {
     });
   }
 });
+
+describe("openapi-fetch in CommonJS", () => {
+  it("is required at the first raw call: not with the package, not when a client is made", () => {
+    const script = `
+      const loaded = () => Object.keys(require.cache).some((k) => k.includes("openapi-fetch"));
+      const core = require(${JSON.stringify(entries.CommonJS)});
+      const atImport = loaded();
+      const secrets = core.createSecretSet();
+      const service = core.createServiceClient({ provider: "test", baseUrl: "http://127.0.0.1:9", secrets, options: { maxRetries: 0 },
+        authenticator: core.tokenAuthenticator("x-auth-token", "token-0123456789", secrets), classifier: core.huaweiRetryClassifier });
+      const atClient = loaded();
+      // Port 9 refuses: a ConnectionError, after openapi-fetch has built the request.
+      service.raw.GET("/things").catch((e) => console.log(JSON.stringify([atImport, atClient, loaded(), e.name])));`;
+    const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual([false, false, true, "ConnectionError"]);
+  });
+});
