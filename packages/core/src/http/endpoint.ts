@@ -113,9 +113,15 @@ export function resolveBaseUrl<Name extends string>(
   return table[choice.name as Name];
 }
 
-/** RFC 3986 percent-encoding: everything but A-Z a-z 0-9 - . _ ~ (what Huawei's signer expects too). */
+// Values made only of unreserved characters need no encoding (the usual ids and names).
 const UNRESERVED = /^[A-Za-z0-9\-._~]+$/;
 
+/**
+ * RFC 3986 percent-encoding: everything but A-Z a-z 0-9 - . _ ~ (what Huawei's signer expects too).
+ *
+ * @example
+ * encodeRfc3986("team a!"); // "team%20a%21"
+ */
 export function encodeRfc3986(value: string): string {
   // Ids, names and numbers need no encoding: most values take this test alone.
   if (UNRESERVED.test(value)) return value;
