@@ -98,8 +98,7 @@ export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvid
   let cached: { token: string; renewAt: number } | undefined;
   let refused: { error: unknown; until: number } | undefined;
   // The call that starts a request is the one its span belongs to.
-  let starter: object | undefined;
-  const request = sharedWork((signal) => traceStep(starter, "iam", "getToken", (context) => fetchToken(signal, context)));
+  const request = sharedWork<string, object>((signal, starter) => traceStep(starter, "iam", "getToken", (context) => fetchToken(signal, context)));
 
   async function fetchToken(signal: AbortSignal, context: CallContext): Promise<string> {
     const o = options;
@@ -154,8 +153,7 @@ export function createIamTokenProvider(options: IamTokenOptions): IamTokenProvid
       const now = Date.now();
       if (refused && now < refused.until) return Promise.reject(refused.error);
       if (cached && now < cached.renewAt) return Promise.resolve(cached.token);
-      if (!request.running()) starter = traced;
-      return request.join(wait, leaveReasons({ provider: "iam", operation: "getToken" }, "an IAM token", wait));
+      return request.join(wait, leaveReasons({ provider: "iam", operation: "getToken" }, "an IAM token", wait), traced);
     },
     invalidate(token) {
       if (cached?.token === token) cached = undefined;

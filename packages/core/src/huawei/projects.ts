@@ -72,9 +72,7 @@ export function createProjectLookup(options: ProjectLookupOptions): ProjectLooku
   policies.push(new TracePolicy());
   const send = createPipeline(policies, createTransport({ fetch: options.fetch, timeoutInMs: options.timeoutInMs, maxResponseBytes: options.maxResponseBytes, provider: "iam" }));
   const found = new Map<string, string>();
-  const pending = new Map<string, ReturnType<typeof sharedWork<string>>>();
-  // The context of the call that starts a lookup: the attempt spans are its.
-  const starters = new Map<string, CallContext | undefined>();
+  const pending = new Map<string, ReturnType<typeof sharedWork<string, CallContext>>>();
 
   async function lookUp(region: string, iamEndpoint: string, signal: AbortSignal, context: CallContext): Promise<string> {
     const request: HttpRequest = {
@@ -112,11 +110,11 @@ export function createProjectLookup(options: ProjectLookupOptions): ProjectLooku
       if (known !== undefined) return Promise.resolve(known);
       let lookup = pending.get(region);
       if (!lookup) {
-        lookup = sharedWork((signal) => lookUp(region, iamEndpoint, signal, starters.get(region) ?? { attempts: 0, retry: 0 }));
+        // The context of the call that starts a lookup: the attempt spans are its.
+        lookup = sharedWork<string, CallContext>((signal, context) => lookUp(region, iamEndpoint, signal, context ?? { attempts: 0, retry: 0 }));
         pending.set(region, lookup);
       }
-      if (!lookup.running()) starters.set(region, context);
-      return lookup.join(wait, leaveReasons({ provider: options.service }, `the project id of ${region}`, wait));
+      return lookup.join(wait, leaveReasons({ provider: options.service }, `the project id of ${region}`, wait), context);
     },
     known: (region) => found.get(region),
   };

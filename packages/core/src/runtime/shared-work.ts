@@ -42,15 +42,18 @@ interface Run<T> {
 /**
  * Shares `start` among concurrent callers: `join` starts it when nothing runs, or
  * joins the run in progress. The signal `start` gets fires when every caller that
- * joined has left (aborted, or past its deadline) before it ended.
+ * joined has left (aborted, or past its deadline) before it ended; `start` also gets
+ * what the caller that started the run passed as `starter` (its call's trace context).
  */
-export function sharedWork<T>(start: (signal: AbortSignal) => Promise<T>): { join(wait: SharedWait, reasons: LeaveReasons): Promise<T>; running(): boolean } {
+export function sharedWork<T, S = undefined>(
+  start: (signal: AbortSignal, starter: S | undefined) => Promise<T>,
+): { join(wait: SharedWait, reasons: LeaveReasons, starter?: S): Promise<T>; running(): boolean } {
   let current: Run<T> | undefined;
 
-  function begin(): Run<T> {
+  function begin(starter: S | undefined): Run<T> {
     const controller = new AbortController();
     const run: Run<T> = { controller, waiting: 0, held: false, promise: undefined as unknown as Promise<T> };
-    run.promise = start(controller.signal).finally(() => {
+    run.promise = start(controller.signal, starter).finally(() => {
       if (current === run) current = undefined;
     });
     // Callers see the outcome through their own promises; an abandoned run's rejection is no one's.
@@ -68,8 +71,8 @@ export function sharedWork<T>(start: (signal: AbortSignal) => Promise<T>): { joi
 
   return {
     running: () => current !== undefined,
-    join(wait, reasons) {
-      const run = (current ??= begin());
+    join(wait, reasons, starter) {
+      const run = (current ??= begin(starter));
       if (!wait.abortSignal && wait.deadline === undefined) {
         run.held = true;
         return run.promise;
